@@ -1,0 +1,88 @@
+import type { Fact } from '../model/facts.js';
+import { detectFormat } from './detect.js';
+import type { Input } from './input.js';
+import type { InputMessage } from './messages.js';
+import type { FormatId, Parser, ParseSink } from './parser.js';
+import type { Opened } from './read.js';
+
+export type InputStatus = 'ok' | 'partial' | 'unrecognized' | 'error';
+
+/** Everything guestram got out of one file. */
+export interface ParsedFile {
+  path: string;
+  format: FormatId | 'unknown';
+  formatTitle: string;
+  encoding?: string;
+  sizeBytes?: number;
+  status: InputStatus;
+  messages: InputMessage[];
+  facts: Fact[];
+}
+
+/** Detects an opened file's format and parses it; never throws for bad content. */
+export async function ingestOpened(opened: Opened, parsers: readonly Parser[]): Promise<ParsedFile> {
+  if (!opened.ok) {
+    const { message } = opened;
+    return { path: message.file, format: 'unknown', formatTitle: 'unknown', status: 'error', messages: [message], facts: [] };
+  }
+  const { input } = opened;
+  const detection = detectFormat(input.head, parsers);
+  if (!detection) return unrecognized(input);
+  const { parser } = detection;
+  const facts: Fact[] = [];
+  const messages: InputMessage[] = [];
+  const sink: ParseSink = {
+    fact: (fact) => facts.push(fact),
+    message: (code, severity, text, line) => messages.push({ code, severity, file: input.file, ...(line !== undefined && { line }), text }),
+  };
+  try {
+    await parser.parse(input, sink);
+  } catch (error) {
+    sink.message('FILE_UNREADABLE', 'error', `Reading stopped early: ${(error as Error).message}.`);
+  }
+  if (facts.length === 0 && !messages.some((m) => m.severity === 'error')) {
+    sink.message('NO_DATA', 'error', `The file looks like ${parser.title} but holds no usable data.`);
+  }
+  return {
+    path: input.file,
+    format: parser.format,
+    formatTitle: parser.title,
+    encoding: describeEncoding(input),
+    sizeBytes: input.size,
+    status: statusOf(facts, messages),
+    messages,
+    facts,
+  };
+}
+
+function statusOf(facts: Fact[], messages: InputMessage[]): InputStatus {
+  if (facts.length === 0) return 'error';
+  return messages.some((m) => m.severity !== 'info') ? 'partial' : 'ok';
+}
+
+function describeEncoding(input: Input): string {
+  return input.bomLength > 0 ? `${input.encoding} BOM` : input.encoding;
+}
+
+function unrecognized(input: Input): ParsedFile {
+  const firstLine = input.head.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
+  const shown = firstLine.length > 60 ? `${firstLine.slice(0, 60)}…` : firstLine;
+  return {
+    path: input.file,
+    format: 'unknown',
+    formatTitle: 'unknown',
+    encoding: describeEncoding(input),
+    sizeBytes: input.size,
+    status: 'unrecognized',
+    messages: [
+      {
+        code: 'FORMAT_UNRECOGNIZED',
+        severity: 'error',
+        file: input.file,
+        line: 1,
+        text: `Not a format guestram knows (it starts with "${shown}"); expected a RAMMap snapshot, a Get-Process export, a counter log, systeminfo, CIM JSON, a device/driver list or a hypervisor config. Run 'guestram formats' to see them all.`,
+      },
+    ],
+    facts: [],
+  };
+}

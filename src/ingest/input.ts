@@ -1,0 +1,78 @@
+import type { Encoding } from './encoding.js';
+
+export interface Line {
+  /** 1-based line number in the file. */
+  number: number;
+  text: string;
+}
+
+/**
+ * One input file as a parser sees it: its detected encoding, the decoded head (for sniffing) and
+ * streams over the whole content. Every stream starts again from the beginning of the file.
+ */
+export interface Input {
+  /** The path as the user gave it, used in every message and evidence line. */
+  file: string;
+  size: number;
+  encoding: Encoding;
+  bomLength: number;
+  /** The decoded first bytes (up to 64 KiB), byte-order mark removed. */
+  head: string;
+  /** Raw bytes from the start of the file (BOM included). */
+  bytes(): AsyncIterable<Uint8Array>;
+  /** Decoded text in chunks, BOM removed. */
+  chunks(): AsyncIterable<string>;
+  /** Decoded lines; CRLF, LF and lone CR all end a line. */
+  lines(): AsyncIterable<Line>;
+}
+
+export type ByteSource = () => AsyncIterable<Uint8Array>;
+
+export function createInput(file: string, size: number, encoding: Encoding, bomLength: number, head: string, source: ByteSource): Input {
+  const chunks = () => decodeChunks(source, encoding, bomLength);
+  return { file, size, encoding, bomLength, head, bytes: source, chunks, lines: () => splitLines(chunks()) };
+}
+
+async function* decodeChunks(source: ByteSource, encoding: Encoding, bomLength: number): AsyncIterable<string> {
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  let toSkip = bomLength;
+  for await (const chunk of source()) {
+    let bytes = chunk;
+    if (toSkip > 0) {
+      const skip = Math.min(toSkip, bytes.length);
+      bytes = bytes.subarray(skip);
+      toSkip -= skip;
+    }
+    const text = decoder.decode(bytes, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+export async function* splitLines(chunks: AsyncIterable<string>): AsyncIterable<Line> {
+  let pending = '';
+  let number = 0;
+  let lastWasCr = false;
+  for await (let chunk of chunks) {
+    if (lastWasCr && chunk.startsWith('\n')) chunk = chunk.slice(1);
+    lastWasCr = false;
+    pending += chunk;
+    let start = 0;
+    for (let i = 0; i < pending.length; i++) {
+      const c = pending.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      yield { number: ++number, text: pending.slice(start, i) };
+      if (c === 13) {
+        if (i + 1 < pending.length) {
+          if (pending.charCodeAt(i + 1) === 10) i++;
+        } else {
+          lastWasCr = true;
+        }
+      }
+      start = i + 1;
+    }
+    pending = pending.slice(start);
+  }
+  if (pending !== '') yield { number: ++number, text: pending };
+}

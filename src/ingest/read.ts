@@ -1,0 +1,66 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { sniffEncoding } from './encoding.js';
+import { createInput, type ByteSource, type Input } from './input.js';
+import type { InputMessage } from './messages.js';
+
+export const HEAD_BYTES = 64 * 1024;
+
+export type Opened = { ok: true; input: Input } | { ok: false; message: InputMessage };
+
+/** Opens a file read-only, sniffs its encoding from the head, and returns streaming access to it. */
+export async function openInputFile(path: string, displayName = path): Promise<Opened> {
+  let size: number;
+  let head: Uint8Array;
+  try {
+    size = (await stat(path)).size;
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(HEAD_BYTES, size));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { ok: false, message: unreadable(displayName, error) };
+  }
+  const source: ByteSource = () => createReadStream(path, { highWaterMark: 1024 * 1024 });
+  return fromHead(displayName, size, head, source);
+}
+
+/** Same as openInputFile for content already in memory (tests, fuzzing, simulated bundles). */
+export function inputFromBuffer(displayName: string, content: Uint8Array | string): Opened {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const source: ByteSource = async function* () {
+    for (let i = 0; i < bytes.length; i += 65536) yield bytes.subarray(i, i + 65536);
+  };
+  return fromHead(displayName, bytes.length, bytes.subarray(0, HEAD_BYTES), source);
+}
+
+function fromHead(file: string, size: number, head: Uint8Array, source: ByteSource): Opened {
+  if (size === 0) {
+    return { ok: false, message: { code: 'FILE_EMPTY', severity: 'error', file, text: 'The file is empty.' } };
+  }
+  const sniffed = sniffEncoding(head);
+  if ('binary' in sniffed) {
+    return {
+      ok: false,
+      message: { code: 'BINARY_FILE', severity: 'error', file, text: `This is ${sniffed.binary}, not a text export guestram can read.` },
+    };
+  }
+  const decoder = new TextDecoder(sniffed.encoding, { ignoreBOM: true });
+  const decodedHead = decoder.decode(head.subarray(sniffed.bomLength), { stream: true });
+  return { ok: true, input: createInput(file, size, sniffed.encoding, sniffed.bomLength, decodedHead, source) };
+}
+
+function unreadable(file: string, error: unknown): InputMessage {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT' ? 'it does not exist'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission was denied'
+    : code === 'EISDIR' ? 'it is a folder'
+    : code === 'ELOOP' ? 'it is a symbolic link loop'
+    : `the system said ${code ?? String(error)}`;
+  return { code: 'FILE_UNREADABLE', severity: 'error', file, text: `The file could not be read: ${reason}.` };
+}

@@ -1,0 +1,38 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ParseSink } from './parser.js';
+
+/** One shared ajv instance; each schema is compiled once, on first use. */
+const ajv = new Ajv({ allErrors: false, strict: false });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: object): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+/** Validates parsed JSON against a schema; on failure reports SCHEMA_MISMATCH with the JSON path and returns false. */
+export function validateJson(schema: object, data: unknown, sink: ParseSink, what: string, line?: number): boolean {
+  const validate = validatorFor(schema);
+  if (validate(data)) return true;
+  const error = validate.errors?.[0];
+  sink.message('SCHEMA_MISMATCH', 'error', `This ${what} does not have the expected shape: ${describeError(error)}.`, line);
+  return false;
+}
+
+function describeError(error: ErrorObject | undefined): string {
+  if (!error) return 'unknown problem';
+  const where = error.instancePath === '' ? 'the top level' : `"${error.instancePath}"`;
+  return `${where} ${error.message ?? 'is invalid'}`;
+}
+
+/**
+ * Parses JSON text without letting `__proto__` or `constructor` keys reach any object's prototype:
+ * such keys are dropped.
+ */
+export function parseJsonSafely(text: string): unknown {
+  return JSON.parse(text, (key, value) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value));
+}

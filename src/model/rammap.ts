@@ -1,0 +1,79 @@
+/** RAMMap's Use Counts rows (usage types) in UI order, with the labels RAMMap shows. */
+export const RAMMAP_USES = [
+  ['processPrivate', 'Process Private'],
+  ['mappedFile', 'Mapped File'],
+  ['shareable', 'Shareable'],
+  ['pageTable', 'Page Table'],
+  ['pagedPool', 'Paged Pool'],
+  ['nonpagedPool', 'Nonpaged Pool'],
+  ['systemPte', 'System PTE'],
+  ['sessionPrivate', 'Session Private'],
+  ['metafile', 'Metafile'],
+  ['awe', 'AWE'],
+  ['driverLocked', 'Driver Locked'],
+  ['kernelStack', 'Kernel Stack'],
+  ['unused', 'Unused'],
+  ['largePage', 'Large Page'],
+] as const;
+
+/** RAMMap's Use Counts columns (page lists) in UI order. */
+export const RAMMAP_LISTS = [
+  ['active', 'Active'],
+  ['standby', 'Standby'],
+  ['modified', 'Modified'],
+  ['modifiedNoWrite', 'Modified no write'],
+  ['transition', 'Transition'],
+  ['zeroed', 'Zeroed'],
+  ['free', 'Free'],
+  ['bad', 'Bad'],
+] as const;
+
+export type RamMapUse = (typeof RAMMAP_USES)[number][0];
+export type RamMapList = (typeof RAMMAP_LISTS)[number][0];
+
+/** Bytes per use type and list; a missing cell is 0. */
+export type UseCountMatrix = Record<RamMapUse, Record<RamMapList, number>>;
+
+export function emptyMatrix(): UseCountMatrix {
+  const matrix = {} as UseCountMatrix;
+  for (const [use] of RAMMAP_USES) {
+    matrix[use] = Object.fromEntries(RAMMAP_LISTS.map(([list]) => [list, 0])) as Record<RamMapList, number>;
+  }
+  return matrix;
+}
+
+export function useLabel(use: RamMapUse): string {
+  return RAMMAP_USES.find(([id]) => id === use)![1];
+}
+
+export function listLabel(list: RamMapList): string {
+  return RAMMAP_LISTS.find(([id]) => id === list)![1];
+}
+
+function normalizeLabel(label: string): string {
+  return label.toLowerCase().replace(/[^a-z]/g, '');
+}
+
+const USE_ALIASES: Record<string, RamMapUse> = {
+  sharedmemory: 'shareable', // label in early RAMMap versions (UNCONFIRMED, formats.md §1.2)
+  shared: 'shareable',
+  pagetables: 'pageTable',
+  nonpagedpool: 'nonpagedPool',
+  largepages: 'largePage',
+  systempte: 'systemPte',
+  systemptes: 'systemPte',
+};
+
+/** Maps a row label as a user may have typed it ("Driver locked", "Non-paged Pool") to a use type. */
+export function parseUseLabel(label: string): RamMapUse | undefined {
+  const key = normalizeLabel(label);
+  const direct = RAMMAP_USES.find(([, l]) => normalizeLabel(l) === key);
+  return direct ? direct[0] : USE_ALIASES[key];
+}
+
+/** Maps a column header ("Modified No-Write", "Zeroed") to a page list. */
+export function parseListLabel(label: string): RamMapList | undefined {
+  const key = normalizeLabel(label);
+  const found = RAMMAP_LISTS.find(([, l]) => normalizeLabel(l) === key);
+  return found?.[0];
+}

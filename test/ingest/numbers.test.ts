@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseNumber } from '../../src/ingest/numbers.js';
+import { parseSize } from '../../src/ingest/sizes.js';
+
+test('parses numbers in the locales Windows writes', () => {
+  const cases: [string, number | undefined, (',' | '.')?][] = [
+    ['1,234.5', 1234.5],
+    ['1 234,5', 1234.5],
+    ['1\u00A0234,5', 1234.5],
+    ['1\u202F234,5', 1234.5],
+    ['1.234,5', 1234.5],
+    ['1.234.567', 1234567],
+    ['1,234,567', 1234567],
+    ["1'234.5", 1234.5],
+    ['1,234', 1234],
+    ['1,234', 1.234, ','],
+    ['1.234', 1.234],
+    ['1.234', 1234, ','],
+    ['0,08', 0.08],
+    ['17,848.02', 17848.02],
+    ['1.5E+09', 1.5e9],
+    ['7.0625001143654654e-1', 0.70625001143654654],
+    ['-5', -5],
+    ['', undefined],
+    ['abc', undefined],
+    ['0x10', undefined],
+    ['NaN', undefined],
+    ['1e309', undefined],
+    ['1,2,3', undefined],
+  ];
+  for (const [text, expected, decimal] of cases) {
+    assert.equal(parseNumber(text, decimal ? { decimal } : {}), expected, `${JSON.stringify(text)} with decimal ${decimal}`);
+  }
+});
+
+test('parses sizes with units as binary multiples', () => {
+  assert.equal(parseSize('1,234,567 K'), 1234567 * 1024);
+  assert.equal(parseSize('1 234 K'), 1234 * 1024);
+  assert.equal(parseSize('2.1 GB'), Math.round(2.1 * 1024 ** 3));
+  assert.equal(parseSize('2,045 MB'), 2045 * 1024 ** 2);
+  assert.equal(parseSize('2 045 МБ'), 2045 * 1024 ** 2);
+  assert.equal(parseSize('512', 1024), 512 * 1024);
+  assert.equal(parseSize('512'), undefined);
+  assert.equal(parseSize('-1 MB'), undefined);
+});

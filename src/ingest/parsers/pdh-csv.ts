@@ -1,0 +1,191 @@
+import type { CounterFact } from '../../model/facts.js';
+import { csvRows, detectDelimiter, headerLine } from '../csv.js';
+import { parseNumber, type NumberOptions } from '../numbers.js';
+import type { Parser, ParseSink } from '../parser.js';
+
+/**
+ * PDH-CSV as typeperf, relog -f csv, perfmon CSV logs and Export-Counter -FileFormat csv write it:
+ * `"(PDH-CSV 4.0) (<zone>)(<bias>)","\\HOST\Object(Instance)\Counter",...` then one row per sample time.
+ * Only running statistics are kept per column, so a log of any length streams in constant memory.
+ */
+export const pdhCsv: Parser = {
+  format: 'pdh-csv',
+  title: 'Performance counter log (PDH-CSV: typeperf, relog, Export-Counter)',
+  sniff(head) {
+    return /^\s*"?\(PDH-CSV\b/i.test(headerLine(head)) ? 0.99 : 0;
+  },
+  async parse(input, sink) {
+    const delimiter = detectDelimiter(headerLine(input.head));
+    // PDH writes invariant numbers; a file re-saved with `;` (European Excel) uses the decimal comma.
+    const numberOptions: NumberOptions = { decimal: delimiter === ';' ? ',' : '.' };
+    let columns: CounterColumn[] | undefined;
+    let biasMinutes: number | undefined;
+    let headerLineNumber = 1;
+    for await (const row of csvRows(input, sink, delimiter)) {
+      if (!columns) {
+        const first = row.cells[0] ?? '';
+        if (!/^\s*\(PDH-CSV\b/i.test(first)) {
+          sink.message('COLUMN_MISSING', 'error', 'The first line should start with "(PDH-CSV 4.0)" followed by counter paths; this is not a PDH-CSV log.', row.line);
+          return;
+        }
+        biasMinutes = parseBias(first);
+        headerLineNumber = row.line;
+        columns = row.cells.slice(1).map((path) => ({ path, ...parseCounterPath(path), stats: undefined, invalid: 0 }));
+        continue;
+      }
+      readSampleRow(row.cells, row.line, columns, numberOptions, biasMinutes, sink);
+    }
+    if (!columns) {
+      sink.message('NO_DATA', 'error', 'The counter log is empty: it has no header line with counter paths.');
+      return;
+    }
+    emitCounters(columns, input.file, headerLineNumber, sink);
+  },
+};
+
+interface CounterPath {
+  host?: string;
+  object: string;
+  instance?: string;
+  counter: string;
+}
+
+interface RunningStats {
+  samples: number;
+  first: number;
+  last: number;
+  min: number;
+  max: number;
+  sum: number;
+  firstTime: string;
+  lastTime: string;
+}
+
+interface CounterColumn extends CounterPath {
+  path: string;
+  stats: RunningStats | undefined;
+  invalid: number;
+  firstInvalidLine?: number;
+}
+
+function readSampleRow(cells: string[], line: number, columns: CounterColumn[], options: NumberOptions, bias: number | undefined, sink: ParseSink): void {
+  const time = toIsoTime(cells[0] ?? '', bias);
+  if (cells.length - 1 > columns.length) {
+    sink.message('CSV_MALFORMED', 'warning', `This row has ${cells.length - 1} values but the header names ${columns.length} counters; the extra values were ignored.`, line);
+  }
+  columns.forEach((column, index) => {
+    const raw = cells[index + 1];
+    if (raw === undefined || raw.trim() === '') return; // " " is PDH's missing sample
+    const value = parseNumber(raw, options);
+    if (value === undefined) {
+      column.invalid++;
+      column.firstInvalidLine ??= line;
+      return;
+    }
+    addSample(column, value, time);
+  });
+}
+
+function addSample(column: CounterColumn, value: number, time: string): void {
+  const stats = column.stats;
+  if (!stats) {
+    column.stats = { samples: 1, first: value, last: value, min: value, max: value, sum: value, firstTime: time, lastTime: time };
+    return;
+  }
+  stats.samples++;
+  stats.last = value;
+  stats.lastTime = time;
+  stats.sum += value;
+  if (value < stats.min) stats.min = value;
+  if (value > stats.max) stats.max = value;
+}
+
+function emitCounters(columns: CounterColumn[], file: string, line: number, sink: ParseSink): void {
+  for (const column of columns) {
+    if (column.invalid > 0) {
+      sink.message(
+        'VALUE_INVALID',
+        'warning',
+        `${column.invalid} sample(s) of "${column.path}" are not numbers and were skipped (first on line ${column.firstInvalidLine}).`,
+        column.firstInvalidLine,
+      );
+    }
+    const stats = column.stats;
+    if (!stats) {
+      sink.message('NO_DATA', 'info', `The counter "${column.path}" has no samples in this log.`, line);
+      continue;
+    }
+    const fact: CounterFact = {
+      kind: 'counter',
+      ...(column.host !== undefined && { host: column.host }),
+      object: column.object,
+      ...(column.instance !== undefined && { instance: column.instance }),
+      counter: column.counter,
+      samples: stats.samples,
+      first: stats.first,
+      last: stats.last,
+      min: stats.min,
+      max: stats.max,
+      mean: stats.sum / stats.samples,
+      ...(stats.firstTime !== '' && { firstTime: stats.firstTime }),
+      ...(stats.lastTime !== '' && { lastTime: stats.lastTime }),
+      source: { file, line, field: column.path },
+    };
+    sink.fact(fact);
+  }
+}
+
+/**
+ * Splits `\\HOST\Object(Instance)\Counter`. Instance names may themselves hold parentheses and backslashes
+ * (`Hyper-V Dynamic Memory VM(my (test) vm)`), so the instance runs to the LAST `)\`.
+ */
+export function parseCounterPath(path: string): CounterPath {
+  let rest = path.trim();
+  let host: string | undefined;
+  if (rest.startsWith('\\\\')) {
+    const end = rest.indexOf('\\', 2);
+    host = end > 2 ? rest.slice(2, end) : undefined;
+    rest = end > 0 ? rest.slice(end + 1) : rest.slice(2);
+  } else if (rest.startsWith('\\')) {
+    rest = rest.slice(1);
+  }
+  const firstSlash = rest.indexOf('\\');
+  const openParen = rest.indexOf('(');
+  const closeThenSlash = rest.lastIndexOf(')\\');
+  if (openParen >= 0 && (firstSlash < 0 || openParen < firstSlash) && closeThenSlash > openParen) {
+    return {
+      ...(host !== undefined && { host }),
+      object: rest.slice(0, openParen),
+      instance: rest.slice(openParen + 1, closeThenSlash),
+      counter: rest.slice(closeThenSlash + 2),
+    };
+  }
+  if (firstSlash < 0) return { ...(host !== undefined && { host }), object: '', counter: rest };
+  return { ...(host !== undefined && { host }), object: rest.slice(0, firstSlash), counter: rest.slice(firstSlash + 1) };
+}
+
+/** The trailing `(<bias>)` of the first header cell: minutes to add to local time to get UTC. */
+function parseBias(firstCell: string): number | undefined {
+  const match = /\((-?\d+)\)\s*$/.exec(firstCell);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** `MM/DD/YYYY HH:MM:SS.mmm` local time → ISO 8601 with the log's UTC offset; anything else is kept as written. */
+function toIsoTime(raw: string, bias: number | undefined): string {
+  const text = raw.trim();
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/.exec(text);
+  if (!match || Number(match[1]) > 12 || Number(match[2]) > 31) return text;
+  const [, month, day, year, hour, minute, second, millis] = match;
+  const local = `${year}-${pad(month!)}-${pad(day!)}T${pad(hour!)}:${minute}:${second}.${(millis ?? '0').padEnd(3, '0')}`;
+  return bias === undefined ? local : `${local}${offset(-bias)}`;
+}
+
+function offset(minutesEastOfUtc: number): string {
+  const sign = minutesEastOfUtc < 0 ? '-' : '+';
+  const abs = Math.abs(minutesEastOfUtc);
+  return `${sign}${pad(String(Math.floor(abs / 60)))}:${pad(String(abs % 60))}`;
+}
+
+function pad(text: string): string {
+  return text.padStart(2, '0');
+}

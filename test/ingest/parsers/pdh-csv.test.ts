@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseCounterPath, pdhCsv } from '../../../src/ingest/parsers/pdh-csv.js';
+import type { CounterFact } from '../../../src/model/facts.js';
+import { parseFixture, parseWith } from '../../helpers/parse.js';
+
+const counters = (facts: unknown[]) => facts as CounterFact[];
+
+test('typeperf log: one counter fact per column with running statistics', async () => {
+  const file = 'exports/pdh-csv/typeperf-memory.csv';
+  const { facts, messages, sniff } = await parseFixture(pdhCsv, file);
+  assert.ok(sniff >= 0.9);
+  assert.deepEqual(messages, []);
+  assert.equal(facts.length, 4);
+  assert.deepEqual(facts[0], {
+    kind: 'counter',
+    host: 'VM01',
+    object: 'Memory',
+    counter: 'Available MBytes',
+    samples: 3,
+    first: 1523,
+    last: 1530,
+    min: 1519,
+    max: 1530,
+    mean: (1523 + 1519 + 1530) / 3,
+    firstTime: '2024-09-08T12:35:45.166-04:00',
+    lastTime: '2024-09-08T12:36:15.170-04:00',
+    source: { file, line: 1, field: '\\\\VM01\\Memory\\Available MBytes' },
+  });
+  const [, pages, pool, maxMemory] = counters(facts);
+  // " " is a missing sample, not a zero.
+  assert.equal(pages!.samples, 2);
+  assert.equal(pages!.lastTime, '2024-09-08T12:36:15.170-04:00');
+  assert.equal(pool!.first, 123456780);
+  assert.equal(pool!.last, 123469824);
+  assert.equal(pool!.min, 123456780);
+  assert.equal(maxMemory!.object, 'Hyper-V Dynamic Memory Integration Service');
+  assert.equal(maxMemory!.counter, 'Maximum Memory, Mbytes');
+  assert.equal(maxMemory!.last, 8192);
+});
+
+test('UTF-8 BOM, localized zone with parentheses, instance names holding parentheses', async () => {
+  const file = 'exports/pdh-csv/relog-utf8-bom-localized-zone.csv';
+  const { facts, messages, sniff } = await parseFixture(pdhCsv, file);
+  assert.ok(sniff >= 0.9);
+  assert.deepEqual(messages, []);
+  const [visible, pressure, available] = counters(facts);
+  assert.equal(visible!.host, 'HV-HOST');
+  assert.equal(visible!.object, 'Hyper-V Dynamic Memory VM');
+  assert.equal(visible!.instance, 'my (test) vm');
+  assert.equal(visible!.counter, 'Guest Visible Physical Memory');
+  assert.deepEqual([visible!.samples, visible!.first, visible!.last, visible!.min, visible!.max], [2, 4096, 3584, 3584, 4096]);
+  assert.equal(visible!.firstTime, '2024-07-01T00:00:13.500+02:00');
+  assert.equal(pressure!.mean, 91);
+  assert.equal(available!.samples, 3);
+  assert.equal(available!.firstTime, '2024-06-30T23:59:58.500+02:00');
+});
+
+test('bad values become one warning per counter; a truncated last row is reported, not thrown', async () => {
+  const { facts, messages } = await parseFixture(pdhCsv, 'exports/pdh-csv/bad-values-truncated.csv');
+  const [available, committed] = counters(facts);
+  assert.deepEqual([available!.samples, available!.first, available!.last], [2, 2048, 2040]);
+  assert.deepEqual([committed!.samples, committed!.last], [2, 3221225472]);
+  assert.equal(available!.firstTime, '2025-03-01T09:00:00.000+05:30');
+  assert.deepEqual(
+    messages.map((m) => [m.code, m.line]),
+    [
+      ['CSV_MALFORMED', 5],
+      ['VALUE_INVALID', 3],
+      ['VALUE_INVALID', 4],
+    ],
+  );
+  assert.match(messages[1]!.text, /Available MBytes/);
+});
+
+test('counter paths: instances with backslashes, no host, no instance', () => {
+  assert.deepEqual(parseCounterPath('\\\\H\\Process(C:\\a\\b (x))\\Working Set'), { host: 'H', object: 'Process', instance: 'C:\\a\\b (x)', counter: 'Working Set' });
+  assert.deepEqual(parseCounterPath('\\Memory\\Available Bytes'), { object: 'Memory', counter: 'Available Bytes' });
+  assert.deepEqual(parseCounterPath('\\\\H\\PhysicalDisk(0 D:)\\% Disk Time'), { host: 'H', object: 'PhysicalDisk', instance: '0 D:', counter: '% Disk Time' });
+});
+
+test('a semicolon re-save reads decimal commas', async () => {
+  const { facts } = await parseWith(pdhCsv, '"(PDH-CSV 4.0) (W. Europe Standard Time)(-60)";"\\\\PC\\Memory\\% Committed Bytes In Use"\n"01/02/2025 10:00:00.000";"41,5"\n');
+  assert.equal(counters(facts)[0]!.last, 41.5);
+});
+
+test('not a PDH log: other CSV exports and text', async () => {
+  assert.equal((await parseWith(pdhCsv, '"Name","SI","Handles","VM","WS","PM","NPM"\n"a","1","2","3","4","5","6"\n')).sniff, 0);
+  assert.equal((await parseWith(pdhCsv, '"Module Name","Display Name","Driver Type","Link Date"\n')).sniff, 0);
+  const { facts, messages } = await parseWith(pdhCsv, '"Host Name","OS Name"\n"A","B"\n');
+  assert.deepEqual(facts, []);
+  assert.equal(messages[0]!.code, 'COLUMN_MISSING');
+});

@@ -1,0 +1,168 @@
+import { RMP_LIST_ORDER, RMP_USE_SLOTS } from '../../ingest/parsers/rammap-use-counts.js';
+import { RAMMAP_USES, type RamMapList, type RamMapUse } from '../../model/rammap.js';
+
+/** What a simulated RAMMap snapshot holds; page counts are 4 KiB pages. */
+export interface RmpSnapshot {
+  /** Pages per use type and page list (RAMMap UI terms); missing cells are 0. */
+  matrix: Partial<Record<RamMapUse, Partial<Record<RamMapList, number>>>>;
+  processes: { name: string; pid: number; sessionId?: number; privatePages: number }[];
+  pools: { tag: string; bytes: number; allocations: number }[];
+  /** PFN database records written as filler (default 64). */
+  pfnRecords?: number;
+}
+
+/** How the XML is laid out, to produce the variants real files may show. */
+export interface RmpLayout {
+  /** Write the top-level elements in reverse order. */
+  reverse?: boolean;
+  /** Break hex payloads into lines of this many characters. */
+  hexLineWidth?: number;
+  newline?: string;
+  /** An `<?xml ...?>` declaration to put first. */
+  declaration?: string;
+  /** Replaces the root's name and attributes (default `root Application="RamMap" Version="1.0" Architecture="amd64"`). */
+  rootTag?: string;
+}
+
+const DEFAULT_ROOT = 'root Application="RamMap" Version="1.0" Architecture="amd64"';
+const PFN_HEADER_WORDS = 32;
+
+/** Writes a snapshot the way RAMMap's File > Save does (formats.md §1.5), the inverse of the rammap-rmp parser. */
+export function emitRmp(snapshot: RmpSnapshot, layout: RmpLayout = {}): string {
+  const nl = layout.newline ?? '\r\n';
+  const hex = (words: HexWriter) => wrap(words.text(), layout.hexLineWidth, nl);
+  const element = (name: string, payload: HexWriter) => `<${name}>${hex(payload)}</${name}>`;
+
+  const sections = [
+    element('PageUseCounts', pageUseCounts(snapshot.matrix)),
+    element('ListCounts', listCounts(snapshot.matrix)),
+    processList(snapshot.processes, hex, nl),
+    fileList(nl),
+    element('PhysRanges', physRanges(snapshot.matrix)),
+    element('PoolInfo', poolInfo(snapshot.pools)),
+    element('PfnDatabase', pfnDatabase(snapshot.pfnRecords ?? 64)),
+  ];
+  if (layout.reverse) sections.reverse();
+  const rootTag = layout.rootTag ?? DEFAULT_ROOT;
+  const rootName = rootTag.split(/\s/)[0]!;
+  const lines = [...(layout.declaration ? [layout.declaration] : []), `<${rootTag}>`, ...sections, `</${rootName}>`];
+  return lines.join(nl) + nl;
+}
+
+/** Little-endian bytes as lowercase hex. */
+class HexWriter {
+  private readonly parts: string[] = [];
+
+  u64(value: number | bigint): this {
+    let v = BigInt(value);
+    let out = '';
+    for (let i = 0; i < 8; i++) {
+      out += Number(v & 0xffn).toString(16).padStart(2, '0');
+      v >>= 8n;
+    }
+    this.parts.push(out);
+    return this;
+  }
+
+  u32(value: number): this {
+    let out = '';
+    for (let i = 0; i < 4; i++) out += ((value >>> (8 * i)) & 0xff).toString(16).padStart(2, '0');
+    this.parts.push(out);
+    return this;
+  }
+
+  ascii(text: string, length: number): this {
+    let out = '';
+    for (let i = 0; i < length; i++) out += (i < text.length ? text.charCodeAt(i) & 0xff : 0x20).toString(16).padStart(2, '0');
+    this.parts.push(out);
+    return this;
+  }
+
+  text(): string {
+    return this.parts.join('');
+  }
+}
+
+function wrap(hex: string, width: number | undefined, nl: string): string {
+  if (!width || hex.length <= width) return hex;
+  const lines: string[] = [];
+  for (let i = 0; i < hex.length; i += width) lines.push(hex.slice(i, i + width));
+  return nl + lines.join(nl) + nl;
+}
+
+function pages(matrix: RmpSnapshot['matrix'], use: number, list: RamMapList): number {
+  const id = RAMMAP_USES[use]?.[0];
+  return id ? (matrix[id]?.[list] ?? 0) : 0;
+}
+
+function pageUseCounts(matrix: RmpSnapshot['matrix']): HexWriter {
+  const out = new HexWriter();
+  for (let u = 0; u < RMP_USE_SLOTS; u++) for (const list of RMP_LIST_ORDER) out.u64(pages(matrix, u, list));
+  return out;
+}
+
+function listCounts(matrix: RmpSnapshot['matrix']): HexWriter {
+  const out = new HexWriter();
+  for (const list of RMP_LIST_ORDER) {
+    let sum = 0;
+    for (let u = 0; u < RMP_USE_SLOTS; u++) sum += pages(matrix, u, list);
+    out.u64(sum);
+  }
+  return out;
+}
+
+function totalPages(matrix: RmpSnapshot['matrix']): number {
+  let sum = 0;
+  for (let u = 0; u < RMP_USE_SLOTS; u++) for (const list of RMP_LIST_ORDER) sum += pages(matrix, u, list);
+  return sum;
+}
+
+function processList(processes: RmpSnapshot['processes'], hex: (w: HexWriter) => string, nl: string): string {
+  let ordinal = 0;
+  const lines = processes.map(({ name, pid, sessionId, privatePages }) => {
+    const pfns = new HexWriter();
+    for (let i = 0; i < privatePages; i++) pfns.u32(ordinal++);
+    const session = sessionId ?? 0xffffffff;
+    return `<Process Name="${escapeXml(name)}" ProcessId="${pid}" SessionId="${session}"><PFNs>${hex(pfns)}</PFNs></Process>`;
+  });
+  return ['<ProcessList>', ...lines, '</ProcessList>'].join(nl);
+}
+
+function fileList(nl: string): string {
+  const files = ['C:\\Windows\\System32\\ntdll.dll', 'C:\\Windows\\System32\\config\\SOFTWARE', 'C:\\Users\\R&D\\AppData\\Local\\Temp\\~log.tmp'];
+  const lines = files.map((path, i) => `<File Key="${18446673704965373952n + BigInt(i) * 4096n}" Path="${escapeXml(path)}"/>`);
+  return ['<FileList>', ...lines, '</FileList>'].join(nl);
+}
+
+function physRanges(matrix: RmpSnapshot['matrix']): HexWriter {
+  const out = new HexWriter().u64(2);
+  const total = Math.max(totalPages(matrix), 0x200);
+  return out.u64(0x1).u64(0x9f).u64(0x100).u64(0x100 + total - 0xa0);
+}
+
+function poolInfo(pools: RmpSnapshot['pools']): HexWriter {
+  const records = pools.map((p) => ({ ...p, allocations: Math.max(1, p.allocations) }));
+  const out = new HexWriter().u64(records.reduce((n, p) => n + p.allocations, 0));
+  let address = 0xffffc00000000000n;
+  for (const { tag, bytes, allocations } of records) {
+    const each = Math.floor(bytes / allocations);
+    for (let i = 0; i < allocations; i++) {
+      const size = i === 0 ? bytes - each * (allocations - 1) : each;
+      out.u64(address).u64(size).ascii(tag, 4).u32(0);
+      address += BigInt(Math.ceil(Math.max(size, 16) / 16) * 16);
+    }
+  }
+  return out;
+}
+
+function pfnDatabase(records: number): HexWriter {
+  const out = new HexWriter();
+  for (let i = 0; i < PFN_HEADER_WORDS; i++) out.u64(i < 7 ? 0 : (i * 37) % 500);
+  const base = 0x1000;
+  for (let i = 0; i < records; i++) out.u64(((i % 14) | (6 << 4)) >>> 0).u64(base + i).u64(0xfffff80000000000n + BigInt(i) * 4096n);
+  return out;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -135,6 +135,8 @@ export interface DeviceFact {
   service?: string;
   /** Win32_VideoController AdapterRAM, bytes. */
   adapterRamBytes?: number;
+  /** False for a device Windows remembers but that is not connected now (Get-PnpDevice Present). */
+  present?: boolean;
   source: SourceRef;
 }
 

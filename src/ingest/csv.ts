@@ -44,7 +44,7 @@ export async function* csvRows(input: Input, sink: ParseSink, delimiter = detect
       skip_empty_lines: true,
       skip_records_with_error: true,
       on_skip: (error) => {
-        if (error) sink.message('CSV_MALFORMED', 'warning', `A malformed CSV record was skipped: ${describe(error)}.`, lineOf(error));
+        if (error) report(error);
         return undefined;
       },
     }),
@@ -55,16 +55,18 @@ export async function* csvRows(input: Input, sink: ParseSink, delimiter = detect
     }
   } catch (error) {
     if (error instanceof CsvError) {
-      const truncated = error.code === 'CSV_QUOTE_NOT_CLOSED';
-      sink.message(
-        truncated ? 'CSV_TRUNCATED' : 'CSV_MALFORMED',
-        'warning',
-        truncated ? 'The file ends inside a quoted field: it looks cut short, so its last record was not used.' : `The CSV could not be read past this point: ${describe(error)}.`,
-        lineOf(error),
-      );
+      report(error);
       return;
     }
     throw error;
+  }
+
+  function report(error: CsvError): void {
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      sink.message('CSV_TRUNCATED', 'warning', 'The file ends inside a quoted field: it looks cut short, so its last record was not used.', lineOf(error));
+    } else {
+      sink.message('CSV_MALFORMED', 'warning', `A malformed CSV record was skipped: ${describe(error)}.`, lineOf(error));
+    }
   }
 }
 

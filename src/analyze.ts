@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { attribute } from './attribute/attribute.js';
+import { collectFiles } from './ingest/collect-files.js';
+import { ingestOpened, type ParsedFile } from './ingest/ingest-file.js';
+import type { Parser } from './ingest/parser.js';
+import { PARSERS } from './ingest/parsers/index.js';
+import { openInputFile } from './ingest/read.js';
+import { buildSnapshot } from './model/build-snapshot.js';
+import type { Hypervisor } from './model/facts.js';
+import { reconcile } from './reconcile/reconcile.js';
+import { buildReport } from './report/build-report.js';
+import type { Report } from './report/types.js';
+
+export interface AnalyzeOptions {
+  hypervisor?: Hypervisor;
+  parsers?: readonly Parser[];
+  /** Called before each file is read. */
+  onFile?: (path: string, index: number, total: number) => void;
+}
+
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Reads every file under the given paths and analyzes them as one guest. */
+export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report> {
+  const parsers = options.parsers ?? PARSERS;
+  const { files, messages } = await collectFiles(paths);
+  const parsed: ParsedFile[] = messages.map((message) => ({ path: message.file, format: 'unknown', formatTitle: 'unknown', status: 'error', messages: [message], facts: [] }));
+  for (const [index, file] of files.entries()) {
+    options.onFile?.(file, index, files.length);
+    parsed.push(await ingestOpened(await openInputFile(file), parsers));
+  }
+  return analyzeParsed(parsed, options);
+}
+
+/** The pure half: parsed files → report. */
+export function analyzeParsed(parsed: ParsedFile[], options: AnalyzeOptions = {}): Report {
+  const parsers = options.parsers ?? PARSERS;
+  const trust = (file: ParsedFile) => {
+    const index = parsers.findIndex((p) => p.format === file.format);
+    return index < 0 ? parsers.length : index;
+  };
+  const batches = [...parsed].sort((a, b) => trust(a) - trust(b)).map((f) => ({ file: f.path, facts: f.facts }));
+  const snapshot = buildSnapshot(batches, options.hypervisor);
+  const reconciliation = reconcile(snapshot);
+  const attribution = attribute(snapshot, reconciliation);
+  return buildReport({ version: VERSION, files: parsed, snapshot, reconciliation, attribution });
+}

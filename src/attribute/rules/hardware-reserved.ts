@@ -1,0 +1,32 @@
+import { MiB } from '../../model/bytes.js';
+import { evidence, size, type RuleContext } from '../context.js';
+import type { Finding } from '../types.js';
+
+/** Installed minus visible: firmware, MMIO holes, or the 4 GB ceiling of a 32-bit guest. Not part of "in use". */
+export function hardwareReservedRule(ctx: RuleContext): Finding | undefined {
+  const { installedBytes, visibleBytes, hardwareReservedBytes } = ctx.reconciliation;
+  if (installedBytes === undefined || visibleBytes === undefined || !hardwareReservedBytes || hardwareReservedBytes < MiB) return undefined;
+  const { snapshot } = ctx;
+  const share = hardwareReservedBytes / installedBytes;
+  const is32bit = /32|x86/i.test(String(snapshot.system.osArchitecture?.value ?? ''));
+  const installedSource = snapshot.system.installedBytes ?? snapshot.vm.configuredBytes;
+  return {
+    cause: 'hardware-reserved',
+    bytes: hardwareReservedBytes,
+    confidence: installedSource ? 0.9 : 0.6,
+    severity: share >= 0.25 ? 'warn' : 'info',
+    title: `${size(hardwareReservedBytes)} of the ${size(installedBytes)} installed is hardware reserved and never visible to Windows${is32bit ? ' (32-bit Windows)' : ''}`,
+    evidence: [
+      evidence(`Installed: ${size(installedBytes)}.`, installedSource),
+      evidence(`Visible to Windows: ${size(visibleBytes)}.`, snapshot.system.visibleBytes),
+      ...(is32bit ? [evidence('The guest runs 32-bit Windows, which cannot use more than 4 GB.', snapshot.system.osArchitecture)] : []),
+    ],
+    checklist: [
+      { text: 'Compare installed and usable memory', command: '(Get-CimInstance Win32_PhysicalMemory | Measure-Object Capacity -Sum).Sum / 1MB; (Get-CimInstance Win32_OperatingSystem).TotalVisibleMemorySize / 1KB' },
+      { text: 'Check for a memory limit in the boot configuration', command: 'bcdedit /enum | findstr /i "truncatememory removememory"' },
+      ...(is32bit ? [{ text: 'Move the workload to 64-bit Windows to use more than 4 GB' }] : []),
+    ],
+    claims: {},
+    docs: 'docs/causes/hardware-reserved.md',
+  };
+}

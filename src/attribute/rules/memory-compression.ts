@@ -1,0 +1,25 @@
+import { MiB } from '../../model/bytes.js';
+import { evidence, percent, size, type RuleContext } from '../context.js';
+import type { Finding } from '../types.js';
+
+/** Windows 10+ keeps compressed pages in the hidden "Memory Compression" process: memory saved, not lost. */
+export function memoryCompressionRule(ctx: RuleContext): Finding | undefined {
+  const process = ctx.snapshot.processes.find((p) => /^memory compression$/i.test(p.name));
+  const rammapProcess = ctx.snapshot.rammapProcesses.find((p) => /^memory compression$/i.test(p.name));
+  const bytes = process?.wsBytes ?? rammapProcess?.privateBytes;
+  if (bytes === undefined || bytes < 16 * MiB) return undefined;
+  return {
+    cause: 'memory-compression',
+    bytes,
+    confidence: 0.9,
+    severity: 'info',
+    title: `The Memory Compression process holds ${size(bytes)} (${percent(ctx, bytes)} of RAM) of compressed pages — memory saved, not lost`,
+    evidence: [evidence(`"Memory Compression" working set: ${size(bytes)}.`, process?.source ?? rammapProcess?.source)],
+    checklist: [
+      { text: 'See whether memory compression is on', command: 'Get-MMAgent' },
+      { text: 'It is normal. Only if the guest is a server with ample RAM and you prefer no compression', command: 'Disable-MMAgent -MemoryCompression' },
+    ],
+    claims: {},
+    docs: 'docs/causes/memory-compression.md',
+  };
+}

@@ -1,0 +1,68 @@
+import type { Argv, ArgumentsCamelCase } from 'yargs';
+import { analyzePaths } from '../../analyze.js';
+import type { Severity } from '../../attribute/types.js';
+import type { Hypervisor } from '../../model/facts.js';
+import { exitCode, EXIT } from '../../report/exit-code.js';
+import { renderJson } from '../../report/json.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { renderText } from '../../report/text.js';
+import type { Report } from '../../report/types.js';
+import { UsageError, writeOutput } from '../output.js';
+
+const FORMATS = ['auto', 'tui', 'text', 'md', 'json'] as const;
+const HYPERVISORS = ['auto', 'hyperv', 'kvm', 'vmware', 'virtualbox'] as const;
+const LEVELS = ['info', 'warn', 'critical'] as const;
+
+interface AnalyzeArgs {
+  paths: string[];
+  format: (typeof FORMATS)[number];
+  out?: string;
+  hypervisor: (typeof HYPERVISORS)[number];
+  strict: boolean;
+  failOn?: Severity;
+}
+
+export const command = 'analyze <paths..>';
+export const describe = 'Explain where the guest\'s RAM went, from the exports in these files and folders';
+
+export function builder(yargs: Argv): Argv<AnalyzeArgs> {
+  return yargs
+    .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'Export files and/or bundle folders (read recursively)' })
+    .option('format', { choices: FORMATS, default: 'auto' as const, describe: 'auto = text unless stdout is an interactive terminal; md = Markdown checklist for a ticket' })
+    .option('out', { type: 'string', describe: 'Write the report to this file instead of stdout' })
+    .option('hypervisor', { choices: HYPERVISORS, default: 'auto' as const, describe: 'Override the detected hypervisor' })
+    .option('strict', { type: 'boolean', default: false, describe: 'Exit 2 if any input produced a warning or error message' })
+    .option('fail-on', { choices: LEVELS, describe: 'Exit 1 if a finding has this severity or higher' })
+    .example('$0 analyze ./bundle', 'Analyze every export in a folder')
+    .example('$0 analyze ./bundle --format md --out ticket.md', 'Write a Markdown checklist for a ticket')
+    .example('$0 analyze vm.rmp processes.csv --format json', 'Machine-readable report') as unknown as Argv<AnalyzeArgs>;
+}
+
+export async function handler(argv: ArgumentsCamelCase<AnalyzeArgs>): Promise<void> {
+  if (argv.format === 'tui') throw new UsageError('The interactive report (--format tui) is not available in this version yet; use --format text, md or json.');
+  const showProgress = process.stderr.isTTY === true;
+  const report = await analyzePaths(argv.paths, {
+    ...(argv.hypervisor !== 'auto' && { hypervisor: argv.hypervisor as Hypervisor }),
+    ...(showProgress && { onFile: (path, index, total) => process.stderr.write(`\rreading ${index + 1}/${total} ${path.slice(-60)}\u001b[K`) }),
+  });
+  if (showProgress) process.stderr.write('\r\u001b[K');
+  const content = render(report, argv.format);
+  if (argv.out) {
+    await writeOutput(argv.out, content, report.inputs.map((i) => i.path));
+    process.stderr.write(`Report written to ${argv.out}\n`);
+  } else {
+    process.stdout.write(content);
+  }
+  const code = exitCode(report, argv.failOn);
+  const strictFailure = argv.strict && report.inputs.some((i) => i.messages.some((m) => m.severity !== 'info'));
+  if (code === EXIT.usageOrNothing) process.stderr.write('guestram: none of the inputs could be analyzed (see Inputs above).\n');
+  process.exitCode = strictFailure ? EXIT.usageOrNothing : code;
+}
+
+function render(report: Report, format: AnalyzeArgs['format']): string {
+  switch (format) {
+    case 'json': return renderJson(report);
+    case 'md': return renderMarkdown(report);
+    default: return renderText(report);
+  }
+}

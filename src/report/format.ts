@@ -1,0 +1,14 @@
+import type { Evidence, Finding } from '../attribute/types.js';
+import { formatBytes } from '../model/bytes.js';
+import { formatSource } from '../model/source.js';
+import { cleanText } from './sanitize.js';
+
+export const bytesOrDash = (bytes: number | null | undefined): string => (bytes === null || bytes === undefined ? '—' : formatBytes(bytes));
+
+export function evidenceLine(e: Evidence): string {
+  return e.source ? `${cleanText(e.text)} (${cleanText(formatSource(e.source))})` : cleanText(e.text);
+}
+
+export function findingHeader(f: Finding): string {
+  return `[${f.severity.toUpperCase()}] ${f.cause} — ${formatBytes(f.bytes)}, confidence ${Math.round(f.confidence * 100)} %`;
+}

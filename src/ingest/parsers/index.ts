@@ -1,12 +1,16 @@
 import type { Parser } from '../parser.js';
+import { driverqueryCsv } from './driverquery-csv.js';
 import { getprocessCsv } from './getprocess-csv.js';
 import { getprocessMeasure } from './getprocess-measure.js';
 import { getprocessSum } from './getprocess-sum.js';
 import { getprocessTable } from './getprocess-table.js';
+import { hypervVmJson } from './hyperv-vm-json.js';
 import { pdhCsv } from './pdh-csv.js';
+import { pnpdeviceCsv } from './pnpdevice-csv.js';
 import { proxmoxQmConfig } from './proxmox-qm-config.js';
 import { qemuInfoBalloon } from './qemu-info-balloon.js';
 import { rammapRmp } from './rammap-rmp.js';
+import { rammapTable } from './rammap-table.js';
 import { systeminfoCsv } from './systeminfo-csv.js';
 import { systeminfoList } from './systeminfo-list.js';
 import { vboxMetrics } from './vbox-metrics.js';
@@ -22,6 +26,7 @@ import { vmwareVmx } from './vmware-vmx.js';
  */
 export const PARSERS: readonly Parser[] = [
   rammapRmp,
+  rammapTable,
   getprocessCsv,
   getprocessTable,
   getprocessMeasure,
@@ -29,6 +34,9 @@ export const PARSERS: readonly Parser[] = [
   pdhCsv,
   systeminfoCsv,
   systeminfoList,
+  pnpdeviceCsv,
+  driverqueryCsv,
+  hypervVmJson,
   proxmoxQmConfig,
   qemuInfoBalloon,
   virshDommemstat,

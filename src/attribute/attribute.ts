@@ -16,9 +16,15 @@ export interface Attribution {
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warn: 1, info: 2 };
 
-/** Most important first: severity, then bytes, then confidence. */
+/**
+ * Most important first: severity, then named causes before the unexplained rest (a cause you can act on
+ * is the better lead), then bytes, then confidence.
+ */
 export function rankFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.bytes - a.bytes || b.confidence - a.confidence);
+  const unexplainedLast = (f: Finding) => (f.cause === 'unexplained' ? 1 : 0);
+  return [...findings].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || unexplainedLast(a) - unexplainedLast(b) || b.bytes - a.bytes || b.confidence - a.confidence,
+  );
 }
 
 /** Runs every rule over the snapshot; each claims bytes of the gap that earlier rules left. Pure. */

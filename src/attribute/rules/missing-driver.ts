@@ -48,12 +48,13 @@ export function missingDriverRule(ctx: RuleContext): Finding | undefined {
   }
   if (driverless.length > 5) found.push(evidence(`… and ${driverless.length - 5} more devices without a working driver.`));
   if (bytes === 0) {
+    if (driverless.length === 0) return undefined;
     bucket = 'unattributed';
     confidence = 0.5;
   }
   const title = bytes > 0
     ? `${size(bytes)} (${percent(ctx, bytes)} of RAM) is Driver Locked — most likely the Microsoft Basic Display Adapter (no ${displayDriverName(hypervisor)} driver)`
-    : `${driverless.length || 1} device(s) run without their guest driver`;
+    : `${driverless.length} device(s) run without a working driver`;
   return {
     cause: 'missing-driver',
     bytes,

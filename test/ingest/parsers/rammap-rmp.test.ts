@@ -149,7 +149,7 @@ test('any attribute order and quoting, Key as PID, hex session, entities, self-c
     `<?xml version="1.0"?>`,
     `<!-- saved by RAMMap -->`,
     `<Snapshot Version='1.0' Application='RAMMap'>`,
-    `<FileList><File Path="C:\\a&gt;b.sys" Key="1"/><File Key="2" Path="x"/></FileList>`,
+    `<FileList><File Path="C:\\a&gt;b.sys" Key="1"/><File Key="2" Path="x>y"/></FileList>`,
     `<ProcessList>`,
     `<Process SessionId="0x2" Key="77" Name='Tom &amp; Jerry&#x2122;.exe'>`,
     `<PFNs>`,

@@ -65,7 +65,7 @@ test('bad values become one warning per counter; a truncated last row is reporte
   assert.deepEqual(
     messages.map((m) => [m.code, m.line]),
     [
-      ['CSV_MALFORMED', 5],
+      ['CSV_TRUNCATED', 5],
       ['VALUE_INVALID', 3],
       ['VALUE_INVALID', 4],
     ],

@@ -6,22 +6,27 @@ const BALLOON_DEVICE = /virtio balloon|VEN_1AF4&DEV_(1002|1045)/i;
 const BALLOON_DRIVER = /^(balloon|vmmemctl|vmmemctl\.sys|balloon\.sys)$/i;
 const PARAVIRT_DISPLAY = /qxl|virtio gpu|viogpu|hyper-v video|svga|vmware|virtualbox graphics|vboxsvga|vboxvideo/i;
 
+/** Get-PnpDevice also lists devices Windows remembers but that are not connected: they do not count. */
+function present(snapshot: GuestSnapshot): DeviceFact[] {
+  return snapshot.devices.filter((d) => d.present !== false);
+}
+
 function text(d: DeviceFact): string {
   return `${d.name} ${d.instanceId ?? ''} ${d.service ?? ''}`;
 }
 
 /** The Microsoft Basic Display Adapter (no real display driver installed). */
 export function basicDisplayAdapter(snapshot: GuestSnapshot): DeviceFact | undefined {
-  return snapshot.devices.find((d) => BASIC_DISPLAY.test(text(d)) && d.status?.toLowerCase() !== 'unknown');
+  return present(snapshot).find((d) => BASIC_DISPLAY.test(text(d)) && d.status?.toLowerCase() !== 'unknown');
 }
 
 /** A working paravirtual display adapter (QXL, VirtIO GPU, Hyper-V Video, VMware SVGA, VirtualBox). */
 export function paravirtDisplay(snapshot: GuestSnapshot): DeviceFact | undefined {
-  return snapshot.devices.find((d) => PARAVIRT_DISPLAY.test(text(d)) && !hasProblem(d) && (d.deviceClass === undefined || /display/i.test(d.deviceClass)));
+  return present(snapshot).find((d) => PARAVIRT_DISPLAY.test(text(d)) && !hasProblem(d) && (d.deviceClass === undefined || /display/i.test(d.deviceClass)));
 }
 
 export function balloonDevice(snapshot: GuestSnapshot): DeviceFact | undefined {
-  return snapshot.devices.find((d) => BALLOON_DEVICE.test(text(d)));
+  return present(snapshot).find((d) => BALLOON_DEVICE.test(text(d)));
 }
 
 export function balloonDriver(snapshot: GuestSnapshot): DriverFact | undefined {
@@ -34,5 +39,5 @@ export function hasProblem(d: DeviceFact): boolean {
 
 /** Devices Windows has no driver for (problem code 28) or that failed (any other non-zero code). */
 export function devicesWithoutDriver(snapshot: GuestSnapshot): DeviceFact[] {
-  return snapshot.devices.filter(hasProblem);
+  return present(snapshot).filter(hasProblem);
 }

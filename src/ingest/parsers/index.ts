@@ -1,4 +1,5 @@
 import type { Parser } from '../parser.js';
+import { cimJson } from './cim-json.js';
 import { driverqueryCsv } from './driverquery-csv.js';
 import { getprocessCsv } from './getprocess-csv.js';
 import { getprocessMeasure } from './getprocess-measure.js';
@@ -32,6 +33,7 @@ export const PARSERS: readonly Parser[] = [
   getprocessMeasure,
   getprocessSum,
   pdhCsv,
+  cimJson,
   systeminfoCsv,
   systeminfoList,
   pnpdeviceCsv,

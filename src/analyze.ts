@@ -7,8 +7,12 @@ import { PARSERS } from './ingest/parsers/index.js';
 import { openInputFile } from './ingest/read.js';
 import { buildSnapshot } from './model/build-snapshot.js';
 import type { Hypervisor } from './model/facts.js';
+import type { Conflict } from './model/snapshot.js';
+import { formatSource } from './model/source.js';
+import type { InputMessage } from './ingest/messages.js';
 import { reconcile } from './reconcile/reconcile.js';
 import { buildReport } from './report/build-report.js';
+import { describeValue } from './report/format.js';
 import type { Report } from './report/types.js';
 
 export interface AnalyzeOptions {
@@ -43,5 +47,23 @@ export function analyzeParsed(parsed: ParsedFile[], options: AnalyzeOptions = {}
   const snapshot = buildSnapshot(batches, options.hypervisor);
   const reconciliation = reconcile(snapshot);
   const attribution = attribute(snapshot, reconciliation);
-  return buildReport({ version: VERSION, files: parsed, snapshot, reconciliation, attribution });
+  return buildReport({ version: VERSION, files: withConflictMessages(parsed, snapshot.conflicts), snapshot, reconciliation, attribution });
+}
+
+/** Tells, on each file whose value was not used, which source was used instead. */
+function withConflictMessages(parsed: ParsedFile[], conflicts: Conflict[]): ParsedFile[] {
+  return parsed.map((file) => {
+    const notes = conflicts.flatMap((c) =>
+      c.ignored
+        .filter((i) => i.source.file === file.path)
+        .map((i): InputMessage => ({
+          code: 'CONFLICTING_SOURCES',
+          severity: 'warning',
+          file: file.path,
+          ...(i.source.line !== undefined && { line: i.source.line }),
+          text: `This file says ${describeValue(i.value)} for ${c.subject}, but ${formatSource(c.used.source)} says ${describeValue(c.used.value)}; guestram used the latter.`,
+        })),
+    );
+    return notes.length === 0 ? file : { ...file, messages: [...file.messages, ...notes], status: file.status === 'ok' ? 'partial' : file.status };
+  });
 }

@@ -12,3 +12,8 @@ export function evidenceLine(e: Evidence): string {
 export function findingHeader(f: Finding): string {
   return `[${f.severity.toUpperCase()}] ${f.cause} — ${formatBytes(f.bytes)}, confidence ${Math.round(f.confidence * 100)} %`;
 }
+
+/** A conflicting value as a reader wants it: sizes as sizes, everything else as it came. */
+export function describeValue(value: string | number | boolean): string {
+  return typeof value === 'number' && value >= 1024 * 1024 ? formatBytes(value) : cleanText(String(value));
+}

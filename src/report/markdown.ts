@@ -1,6 +1,6 @@
 import { formatBytes } from '../model/bytes.js';
 import { formatSource } from '../model/source.js';
-import { bytesOrDash, findingHeader } from './format.js';
+import { bytesOrDash, describeValue, findingHeader } from './format.js';
 import { cleanMarkdown, cleanText } from './sanitize.js';
 import type { Report } from './types.js';
 
@@ -33,7 +33,7 @@ export function renderMarkdown(report: Report): string {
   }
   if (report.conflicts.length > 0) {
     out.push('', '## Sources that disagree', '');
-    for (const c of report.conflicts) out.push(`- ${cleanMarkdown(c.subject)}: used ${cleanMarkdown(String(c.used.value))} from ${code(formatSource(c.used.source))}; ignored ${c.ignored.map((i) => `${cleanMarkdown(String(i.value))} from ${code(formatSource(i.source))}`).join(', ')}`);
+    for (const c of report.conflicts) out.push(`- ${cleanMarkdown(c.subject)}: used ${cleanMarkdown(describeValue(c.used.value))} from ${code(formatSource(c.used.source))}; ignored ${c.ignored.map((i) => `${cleanMarkdown(describeValue(i.value))} from ${code(formatSource(i.source))}`).join(', ')}`);
   }
   out.push('', '## Inputs', '', '| File | Format | Status | Messages |', '|---|---|---|---|');
   for (const input of report.inputs) {

@@ -1,6 +1,6 @@
 import { formatBytes } from '../model/bytes.js';
 import { formatSource } from '../model/source.js';
-import { bytesOrDash, evidenceLine, findingHeader } from './format.js';
+import { bytesOrDash, describeValue, evidenceLine, findingHeader } from './format.js';
 import { cleanText } from './sanitize.js';
 import type { Report } from './types.js';
 
@@ -39,7 +39,7 @@ export function renderText(report: Report): string {
   if (report.conflicts.length > 0) {
     out.push('', 'Sources that disagree');
     for (const c of report.conflicts) {
-      out.push(`  ${cleanText(c.subject)}: used ${cleanText(String(c.used.value))} from ${cleanText(formatSource(c.used.source))}; ignored ${c.ignored.map((i) => `${cleanText(String(i.value))} from ${cleanText(formatSource(i.source))}`).join(', ')}`);
+      out.push(`  ${cleanText(c.subject)}: used ${describeValue(c.used.value)} from ${cleanText(formatSource(c.used.source))}; ignored ${c.ignored.map((i) => `${describeValue(i.value)} from ${cleanText(formatSource(i.source))}`).join(', ')}`);
     }
   }
   out.push('', 'Inputs');

@@ -1,4 +1,4 @@
-import type { Fact, Hypervisor, HypervisorFact, ProcessFact, UseCountsFact } from './facts.js';
+import type { Fact, Hypervisor, HypervisorFact, ProcessFact, SystemField, UseCountsFact } from './facts.js';
 import { emptyMatrix, RAMMAP_LISTS, RAMMAP_USES, type RamMapUse } from './rammap.js';
 import type { Conflict, GuestSnapshot, RamMapView } from './snapshot.js';
 import type { Sourced } from './source.js';
@@ -10,6 +10,12 @@ export interface FactBatch {
 }
 
 type Value = string | number | boolean;
+
+/**
+ * Text every tool words its own way ("10.0.17763 N/A Build 17763" vs "10.0.17763", "x64-based PC" vs
+ * "64-bit"): the most exact source wins and the others are not conflicts.
+ */
+const DESCRIPTIVE_FIELDS = new Set<SystemField>(['osName', 'osVersion', 'osArchitecture', 'biosVersion', 'model']);
 
 /**
  * Merges the facts of every file into one snapshot. The first source of a value wins (callers order the
@@ -33,6 +39,7 @@ export function buildSnapshot(batches: FactBatch[], hypervisorOverride?: Hypervi
   for (const fact of all) {
     switch (fact.kind) {
       case 'system':
+        if (DESCRIPTIVE_FIELDS.has(fact.field) && snapshot.system[fact.field]) break;
         setValue(snapshot.system, fact.field, fact, `system ${fact.field}`, snapshot.conflicts);
         break;
       case 'rammap-process':

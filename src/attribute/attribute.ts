@@ -1,6 +1,7 @@
 import { GiB } from '../model/bytes.js';
 import type { GuestSnapshot } from '../model/snapshot.js';
 import type { Bucket, Reconciliation } from '../reconcile/types.js';
+import { docsPage } from './catalog.js';
 import type { RuleContext } from './context.js';
 import { RULES, type Rule } from './rules/index.js';
 import type { Finding, Severity } from './types.js';
@@ -47,7 +48,7 @@ export function attribute(snapshot: GuestSnapshot, reconciliation: Reconciliatio
       if (finding.cause === 'unexplained') unexplainedBytes += bytes;
       else claimedBytes += bytes;
     }
-    findings.push(finding);
+    findings.push({ ...finding, docs: docsPage(finding.cause) });
   }
   const ordinaryBytes = [...ledger.values()].reduce((s, v) => s + Math.max(0, v), 0);
   return { findings: rankFindings(findings), claimedBytes, ordinaryBytes, unexplainedBytes };

@@ -1,6 +1,6 @@
 import { useLabel, type RamMapUse } from '../model/rammap.js';
 import { clampConfidence, evidence, percent, share, significant, size, type RuleContext } from './context.js';
-import type { Cause, ChecklistStep, Evidence, Finding, Severity } from './types.js';
+import type { Cause, ChecklistStep, Evidence, RuleFinding, Severity } from './types.js';
 
 export interface CategoryRuleSpec {
   cause: Cause;
@@ -17,13 +17,13 @@ export interface CategoryRuleSpec {
 
 /** A cause that is one or more RAMMap rows being larger than normal (AWE, pools, page tables, large pages). */
 export function categoryRule(spec: CategoryRuleSpec) {
-  return (ctx: RuleContext): Finding | undefined => {
+  return (ctx: RuleContext): RuleFinding | undefined => {
     const rammap = ctx.reconciliation.basis === 'rammap' ? ctx.snapshot.rammap : undefined;
     const found: Evidence[] = [];
     let bytes = 0;
     // Counters measure the pools but cannot tell which row (e.g. driver vs code) a byte belongs to.
     let confidence = rammap ? 0.75 : 0.55;
-    const claims: Finding['claims'] = {};
+    const claims: RuleFinding['claims'] = {};
     for (const use of spec.uses) {
       const part = ctx.remaining(use);
       if (part <= 0) continue;
@@ -47,7 +47,6 @@ export function categoryRule(spec: CategoryRuleSpec) {
       evidence: found,
       checklist: typeof spec.checklist === 'function' ? spec.checklist(ctx) : spec.checklist,
       claims,
-      docs: `docs/causes/${spec.cause}.md`,
     };
   };
 }

@@ -44,5 +44,9 @@ export interface Finding {
   checklist: ChecklistStep[];
   /** Bytes taken from the in-use gap, per bucket (empty for causes outside "in use", like standby). */
   claims: Partial<Record<Bucket, number>>;
+  /** The documentation page of the cause. */
   docs: string;
 }
+
+/** What a rule returns; the documentation link is added from the cause. */
+export type RuleFinding = Omit<Finding, 'docs'>;

@@ -60,8 +60,15 @@ function statusOf(facts: Fact[], messages: InputMessage[]): InputStatus {
   return messages.some((m) => m.severity !== 'info') ? 'partial' : 'ok';
 }
 
+const ENCODING_NAMES = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': 'Windows-1252' } as const;
+
+/** How the file was decoded, said so a reader can tell a guess from a certainty. */
 function describeEncoding(input: Input): string {
-  return input.bomLength > 0 ? `${input.encoding} BOM` : input.encoding;
+  const name = ENCODING_NAMES[input.encoding];
+  if (input.bomLength > 0) return `${name} with BOM`;
+  if (input.encoding === 'utf-16le' || input.encoding === 'utf-16be') return `${name} without BOM (recognised by its byte pattern)`;
+  if (input.encoding === 'windows-1252') return `${name} (not valid UTF-8)`;
+  return name;
 }
 
 function unrecognized(input: Input): ParsedFile {

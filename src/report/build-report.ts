@@ -1,4 +1,5 @@
 import type { Attribution } from '../attribute/attribute.js';
+import { CAUSE_INFO } from '../attribute/catalog.js';
 import type { Finding } from '../attribute/types.js';
 import type { ParsedFile } from '../ingest/ingest-file.js';
 import { formatBytes } from '../model/bytes.js';
@@ -25,7 +26,7 @@ export function buildReport({ version, files, snapshot, reconciliation, attribut
     tool: { name: 'guestram', version },
     summary: {
       primaryCause: primary?.cause ?? 'none',
-      headline: headline(primary, findings, reconciliation),
+      headline: usable(files) ? headline(primary, findings, reconciliation) : `Nothing could be analyzed: none of the ${files.length} input(s) is an export guestram can read (see Inputs).`,
       hypervisor: snapshot.hypervisor?.value ?? 'unknown',
       physicalBytes: reconciliation.visibleBytes ?? null,
       installedBytes: reconciliation.installedBytes ?? null,
@@ -49,6 +50,10 @@ export function buildReport({ version, files, snapshot, reconciliation, attribut
   };
 }
 
+function usable(files: ParsedFile[]): boolean {
+  return files.some((f) => f.status === 'ok' || f.status === 'partial');
+}
+
 function headline(primary: Finding | undefined, findings: Finding[], r: Reconciliation): string {
   if (primary) return primary.title;
   const inUse = r.inUseBytes !== undefined && r.visibleBytes !== undefined ? `${formatBytes(r.inUseBytes)} of ${formatBytes(r.visibleBytes)} is in use` : 'Nothing is holding memory it should not';
@@ -68,7 +73,7 @@ function waterfall(r: Reconciliation, a: Attribution): WaterfallStep[] {
   if (r.gapBytes !== undefined) steps.push({ label: 'Gap: in use outside processes', bytes: r.gapBytes, kind: 'total' });
   for (const finding of a.findings) {
     const claimed = Object.values(finding.claims).reduce<number>((s, v) => s + (v ?? 0), 0);
-    if (claimed > 0 && finding.cause !== 'unexplained') steps.push({ label: finding.cause, bytes: claimed, kind: 'cause', cause: finding.cause });
+    if (claimed > 0 && finding.cause !== 'unexplained') steps.push({ label: CAUSE_INFO[finding.cause].label, bytes: claimed, kind: 'cause', cause: finding.cause });
   }
   if (r.gapBytes !== undefined) steps.push({ label: 'Ordinary kernel and shared memory', bytes: a.ordinaryBytes, kind: 'subtract' });
   steps.push({ label: 'Unexplained', bytes: a.unexplainedBytes, kind: 'rest' });

@@ -35,10 +35,10 @@ export function renderMarkdown(report: Report): string {
     out.push('', '## Sources that disagree', '');
     for (const c of report.conflicts) out.push(`- ${cleanMarkdown(c.subject)}: used ${cleanMarkdown(describeValue(c.used.value))} from ${code(formatSource(c.used.source))}; ignored ${c.ignored.map((i) => `${cleanMarkdown(describeValue(i.value))} from ${code(formatSource(i.source))}`).join(', ')}`);
   }
-  out.push('', '## Inputs', '', '| File | Format | Status | Messages |', '|---|---|---|---|');
+  out.push('', '## Inputs', '', '| File | Format | Encoding | Status | Messages |', '|---|---|---|---|---|');
   for (const input of report.inputs) {
     const messages = input.messages.map((m) => `${m.code}${m.line !== undefined ? ` (line ${m.line})` : ''}: ${cleanMarkdown(m.text)}`).join('<br>');
-    out.push(`| ${code(input.path)} | ${input.format} | ${input.status} | ${messages} |`);
+    out.push(`| ${code(input.path)} | ${input.format} | ${input.encoding ?? ''} | ${input.status} | ${messages} |`);
   }
   return `${out.join('\n')}\n`;
 }

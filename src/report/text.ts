@@ -44,7 +44,7 @@ export function renderText(report: Report): string {
   }
   out.push('', 'Inputs');
   for (const input of report.inputs) {
-    out.push(`  ${input.status.padEnd(12)} ${input.format.padEnd(20)} ${cleanText(input.path)}`);
+    out.push(`  ${input.status.padEnd(12)} ${input.format.padEnd(20)} ${cleanText(input.path)}${input.encoding ? `  [${input.encoding}]` : ''}`);
     for (const m of input.messages) out.push(`               ${m.severity} ${m.code}${m.line !== undefined ? ` line ${m.line}` : ''}: ${cleanText(m.text)}`);
   }
   return `${out.join('\n')}\n`;

@@ -3,7 +3,7 @@ import { counterLastBytes, findCounter } from '../../model/counters.js';
 import type { Hypervisor } from '../../model/facts.js';
 import { clampConfidence, evidence, lockedBucket, num, percent, severityByShare, significant, size, type RuleContext } from '../context.js';
 import { balloonDevice, balloonDriver } from '../devices.js';
-import type { ChecklistStep, Evidence, Finding } from '../types.js';
+import type { ChecklistStep, Evidence, RuleFinding } from '../types.js';
 
 /** The balloon's size as the host or the guest tools state it, with where it was read. */
 function measuredBalloon(ctx: RuleContext): { bytes: number; evidence: Evidence } | undefined {
@@ -25,7 +25,7 @@ function measuredBalloon(ctx: RuleContext): { bytes: number; evidence: Evidence 
  * An inflated balloon (virtio-balloon, VMware vmmemctl, VirtualBox) allocates guest memory and locks it,
  * so it shows in RAMMap as Driver Locked. Hyper-V's own ballooning is the dynamic-memory rule.
  */
-export function balloonRule(ctx: RuleContext): Finding | undefined {
+export function balloonRule(ctx: RuleContext): RuleFinding | undefined {
   const hypervisor = ctx.snapshot.hypervisor?.value;
   if (hypervisor === 'hyperv') return undefined;
   const { vm } = ctx.snapshot;
@@ -67,7 +67,6 @@ export function balloonRule(ctx: RuleContext): Finding | undefined {
     evidence: found,
     checklist: balloonChecklist(hypervisor),
     claims: { [bucket]: bytes },
-    docs: 'docs/causes/balloon.md',
   };
 }
 

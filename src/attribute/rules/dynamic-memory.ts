@@ -1,13 +1,13 @@
 import { counterLastBytes, findCounter } from '../../model/counters.js';
 import { MiB } from '../../model/bytes.js';
 import { clampConfidence, evidence, lockedBucket, num, percent, severityByShare, significant, size, type RuleContext } from '../context.js';
-import type { Evidence, Finding } from '../types.js';
+import type { Evidence, RuleFinding } from '../types.js';
 
 /**
  * Hyper-V Dynamic Memory removes memory from a running guest by ballooning (dmvsc.sys): the removed
  * pages stay visible to Windows but are locked, so RAMMap shows them as Driver Locked.
  */
-export function dynamicMemoryRule(ctx: RuleContext): Finding | undefined {
+export function dynamicMemoryRule(ctx: RuleContext): RuleFinding | undefined {
   const { snapshot } = ctx;
   const { vm } = snapshot;
   const guestCounter = findCounter(snapshot, /^hyper-v dynamic memory integration service$/i, /maximum memory/i);
@@ -64,6 +64,5 @@ export function dynamicMemoryRule(ctx: RuleContext): Finding | undefined {
       { text: 'Or turn Dynamic Memory off (the VM must be off) and give it fixed memory', where: 'host', command: `Stop-VM -Name '${name}'; Set-VMMemory -VMName '${name}' -DynamicMemoryEnabled $false -StartupBytes 4GB; Start-VM -Name '${name}'` },
     ],
     claims: { [bucket]: bytes },
-    docs: 'docs/causes/dynamic-memory.md',
   };
 }

@@ -1,9 +1,9 @@
 import { MiB } from '../../model/bytes.js';
 import { evidence, size, type RuleContext } from '../context.js';
-import type { Finding } from '../types.js';
+import type { RuleFinding } from '../types.js';
 
 /** Installed minus visible: firmware, MMIO holes, or the 4 GB ceiling of a 32-bit guest. Not part of "in use". */
-export function hardwareReservedRule(ctx: RuleContext): Finding | undefined {
+export function hardwareReservedRule(ctx: RuleContext): RuleFinding | undefined {
   const { installedBytes, visibleBytes, hardwareReservedBytes } = ctx.reconciliation;
   if (installedBytes === undefined || visibleBytes === undefined || !hardwareReservedBytes || hardwareReservedBytes < MiB) return undefined;
   const { snapshot } = ctx;
@@ -27,6 +27,5 @@ export function hardwareReservedRule(ctx: RuleContext): Finding | undefined {
       ...(is32bit ? [{ text: 'Move the workload to 64-bit Windows to use more than 4 GB' }] : []),
     ],
     claims: {},
-    docs: 'docs/causes/hardware-reserved.md',
   };
 }

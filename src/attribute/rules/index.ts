@@ -1,5 +1,5 @@
 import type { RuleContext } from '../context.js';
-import type { Finding } from '../types.js';
+import type { RuleFinding } from '../types.js';
 import { aweRule } from './awe.js';
 import { balloonRule } from './balloon.js';
 import { dynamicMemoryRule } from './dynamic-memory.js';
@@ -13,7 +13,7 @@ import { pageTablesRule } from './page-tables.js';
 import { standbyCacheRule } from './standby-cache.js';
 import { unexplainedRule } from './unexplained.js';
 
-export type Rule = (ctx: RuleContext) => Finding | undefined;
+export type Rule = (ctx: RuleContext) => RuleFinding | undefined;
 
 /**
  * Order matters: a rule claims bytes from what earlier rules left. Measured causes (a balloon the host

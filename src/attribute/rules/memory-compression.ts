@@ -1,9 +1,9 @@
 import { MiB } from '../../model/bytes.js';
 import { evidence, percent, size, type RuleContext } from '../context.js';
-import type { Finding } from '../types.js';
+import type { RuleFinding } from '../types.js';
 
 /** Windows 10+ keeps compressed pages in the hidden "Memory Compression" process: memory saved, not lost. */
-export function memoryCompressionRule(ctx: RuleContext): Finding | undefined {
+export function memoryCompressionRule(ctx: RuleContext): RuleFinding | undefined {
   const process = ctx.snapshot.processes.find((p) => /^memory compression$/i.test(p.name));
   const rammapProcess = ctx.snapshot.rammapProcesses.find((p) => /^memory compression$/i.test(p.name));
   const bytes = process?.wsBytes ?? rammapProcess?.privateBytes;
@@ -20,6 +20,5 @@ export function memoryCompressionRule(ctx: RuleContext): Finding | undefined {
       { text: 'It is normal. Only if the guest is a server with ample RAM and you prefer no compression', command: 'Disable-MMAgent -MemoryCompression' },
     ],
     claims: {},
-    docs: 'docs/causes/memory-compression.md',
   };
 }

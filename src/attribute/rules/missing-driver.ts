@@ -1,6 +1,6 @@
 import { clampConfidence, evidence, lockedBucket, percent, severityByShare, significant, size, type RuleContext } from '../context.js';
 import { balloonDevice, basicDisplayAdapter, devicesWithoutDriver, paravirtDisplay } from '../devices.js';
-import type { ChecklistStep, Evidence, Finding } from '../types.js';
+import type { ChecklistStep, Evidence, RuleFinding } from '../types.js';
 
 /**
  * Without a display driver Windows renders through the Microsoft Basic Display Adapter (BasicRender uses
@@ -8,7 +8,7 @@ import type { ChecklistStep, Evidence, Finding } from '../types.js';
  * Driver Locked that went away with the VirtIO/QXL display driver. That report is unconfirmed, so the
  * confidence stays moderate unless the other explanations are ruled out.
  */
-export function missingDriverRule(ctx: RuleContext): Finding | undefined {
+export function missingDriverRule(ctx: RuleContext): RuleFinding | undefined {
   const { snapshot } = ctx;
   const basic = basicDisplayAdapter(snapshot);
   const driverless = devicesWithoutDriver(snapshot);
@@ -64,7 +64,6 @@ export function missingDriverRule(ctx: RuleContext): Finding | undefined {
     evidence: found,
     checklist: checklist(hypervisor),
     claims: bytes > 0 ? { [bucket]: bytes } : {},
-    docs: 'docs/causes/missing-driver.md',
   };
 }
 

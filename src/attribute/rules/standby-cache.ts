@@ -1,8 +1,8 @@
 import { evidence, percent, share, size, type RuleContext } from '../context.js';
-import type { Finding } from '../types.js';
+import type { RuleFinding } from '../types.js';
 
 /** Standby is cache Windows hands back the moment a program needs it: explained, not a problem. */
-export function standbyCacheRule(ctx: RuleContext): Finding | undefined {
+export function standbyCacheRule(ctx: RuleContext): RuleFinding | undefined {
   const standby = ctx.reconciliation.standbyBytes;
   if (standby === undefined || share(ctx, standby) < 0.1) return undefined;
   const source = ctx.snapshot.rammap?.source ?? ctx.snapshot.counters.find((c) => /standby cache/i.test(c.counter))?.source;
@@ -17,6 +17,5 @@ export function standbyCacheRule(ctx: RuleContext): Finding | undefined {
       { text: 'Nothing to fix: Task Manager counts standby as available. To see it', command: "Get-Counter '\\Memory\\Available MBytes','\\Memory\\Standby Cache Normal Priority Bytes'" },
     ],
     claims: {},
-    docs: 'docs/causes/standby-cache.md',
   };
 }

@@ -1,13 +1,13 @@
 import { useLabel } from '../../model/rammap.js';
 import type { Bucket } from '../../reconcile/types.js';
 import { evidence, percent, severityByShare, significant, size, type RuleContext } from '../context.js';
-import type { Finding } from '../types.js';
+import type { RuleFinding } from '../types.js';
 
 /** Rows that are not ordinary kernel use: what no cause claimed of them is unexplained. */
 export const SUSPECT_BUCKETS: Bucket[] = ['driverLocked', 'awe', 'largePage', 'unused', 'unattributed'];
 
 /** Whatever no cause claimed, said out loud with the numbers instead of hidden. */
-export function unexplainedRule(ctx: RuleContext): Finding | undefined {
+export function unexplainedRule(ctx: RuleContext): RuleFinding | undefined {
   const parts = SUSPECT_BUCKETS.map((bucket) => ({ bucket, bytes: ctx.remaining(bucket) })).filter((p) => p.bytes > 0);
   const bytes = parts.reduce((s, p) => s + p.bytes, 0);
   if (!significant(ctx, bytes)) return undefined;
@@ -28,6 +28,5 @@ export function unexplainedRule(ctx: RuleContext): Finding | undefined {
       { text: 'Export the hypervisor\'s memory settings for this VM (see guestram collect --host)' },
     ],
     claims: Object.fromEntries(parts.map((p) => [p.bucket, p.bytes])),
-    docs: 'docs/causes/unexplained.md',
   };
 }

@@ -1,4 +1,5 @@
 import { MiB } from '../model/bytes.js';
+import type { BalancerRun, VmStep } from './balancer.js';
 import type { Rng } from './rng.js';
 import type { GuestState, SimCounter } from './state.js';
 
@@ -8,7 +9,7 @@ const total = (m: GuestState['pages'], list: keyof GuestState['pages']['unused']
  * The counters a typeperf log of this guest would hold, as series ending at the snapshot values. A leaking
  * pool rises from 60 % to its final size; everything else wobbles a little around its final value.
  */
-export function counters(state: GuestState, rng: Rng, samples: number, leakingPool?: 'paged' | 'nonpaged'): SimCounter[] {
+export function counters(state: GuestState, rng: Rng, samples: number, leakingPool?: 'paged' | 'nonpaged', balanced?: { run: BalancerRun; names: string[] }): SimCounter[] {
   const m = state.pages;
   const series = (final: number, rising = false): number[] =>
     Array.from({ length: samples }, (_, i) => {
@@ -34,6 +35,10 @@ export function counters(state: GuestState, rng: Rng, samples: number, leakingPo
   const dm = state.vm.dynamicMemory;
   if (state.hypervisor === 'hyperv' && dm?.enabled) {
     list.push({ object: 'Hyper-V Dynamic Memory Integration Service', counter: 'Maximum Memory, Mbytes', values: series(Math.round(dm.maximumBytes / MiB)) });
+    if (balanced) {
+      list.push(...balancerCounters(balanced.run, balanced.names));
+      return list;
+    }
     const host = (counter: string, values: number[]): SimCounter => ({ object: 'Hyper-V Dynamic Memory VM', instance: state.vmName, counter, onHost: true, values });
     const pressure = Math.round((committed / dm.assignedBytes) * 100);
     list.push(
@@ -49,4 +54,19 @@ export function counters(state: GuestState, rng: Rng, samples: number, leakingPo
     list.push({ object: 'VM Memory', counter: 'Memory Reservation in MB', values: series(0) });
   }
   return list;
+}
+
+/** Host-side Hyper-V Dynamic Memory VM counters of every VM the balancer ran, step by step. */
+function balancerCounters(run: BalancerRun, names: string[]): SimCounter[] {
+  const fields: [string, (s: VmStep) => number][] = [
+    ['Physical Memory', (s) => s.assignedMiB],
+    ['Guest Visible Physical Memory', (s) => s.visibleMiB],
+    ['Current Pressure', (s) => s.pressure],
+    ['Average Pressure', (s) => s.averagePressure],
+    ['Added Memory', (s) => s.addedMiB],
+    ['Removed Memory', (s) => s.removedMiB],
+  ];
+  return names.flatMap((name, vm) =>
+    fields.map(([counter, pick]) => ({ object: 'Hyper-V Dynamic Memory VM', instance: name, counter, onHost: true, values: run.steps.map((step) => pick(step[vm]!)) })),
+  );
 }

@@ -1,6 +1,7 @@
 import type { Cause } from '../attribute/types.js';
 import { MiB } from '../model/bytes.js';
 import { emptyMatrix, type RamMapList, type RamMapUse } from '../model/rammap.js';
+import { runBalancer, type BalancedVm } from './balancer.js';
 import { counters } from './counters.js';
 import { devices, drivers, videoController } from './hardware.js';
 import { ScenarioError } from './load-scenario.js';
@@ -42,7 +43,8 @@ export function simulate(scenario: Scenario, seed = 1): Simulation {
   const vary = (mib: number, spread = 0.05) => rng.jitter(mib, spread);
   const windows = { ...WINDOWS[scenario.windows?.edition ?? 'server2019'], bits: scenario.windows?.bits ?? 64 };
   const display = scenario.display ?? DEFAULT_DISPLAY[scenario.hypervisor];
-  const dm = scenario.hypervisor === 'hyperv' && scenario.dynamicMemory?.enabled ? scenario.dynamicMemory : undefined;
+  const balanced = balance(scenario, windows.bits);
+  const dm = scenario.hypervisor === 'hyperv' && scenario.dynamicMemory?.enabled ? { ...scenario.dynamicMemory, ...balanced?.final } : undefined;
 
   // Visible memory: what Windows was given (DM: the peak it was hot-added to), less firmware, capped for 32-bit.
   const reservedMiB = scenario.hardwareReservedMiB ?? 1;
@@ -53,7 +55,7 @@ export function simulate(scenario: Scenario, seed = 1): Simulation {
   const balloon = scenario.balloon;
   const balloonActive = balloon?.enabled !== false && (balloon?.device ?? false) && scenario.hypervisor !== 'hyperv';
   const balloonMiB = balloonActive ? vary(balloon?.sizeMiB ?? 0) : 0;
-  const dmRemovedMiB = dm ? Math.max(0, visibleMiB - vary(dm.assignedMiB ?? visibleMiB, 0.02)) : 0;
+  const dmRemovedMiB = dm ? Math.max(0, visibleMiB - (balanced ? dm.assignedMiB! : vary(dm.assignedMiB ?? visibleMiB, 0.02))) : 0;
   const basicMiB = display === 'basic' ? vary(scenario.basicDisplayLockedMiB ?? 256) : 0;
   const unknownMiB = vary(scenario.unknownDriverLockedMiB ?? 0);
   const aweMiB = vary(scenario.awe?.MiB ?? 0);
@@ -94,7 +96,7 @@ export function simulate(scenario: Scenario, seed = 1): Simulation {
 
   const pools = makePools(rng, m.pagedPool.active + m.pagedPool.standby, m.nonpagedPool.active, leak && { ...leak, bytes: Math.round(leakMiB * MiB) });
   const vm = vmConfig(scenario, display, balloonActive, balloonMiB, dmRemovedMiB, visibleMiB);
-  const samples = scenario.samples ?? 10;
+  const samples = balanced?.run.steps.length ?? scenario.samples ?? 10;
   const intervalSeconds = scenario.intervalSeconds ?? 60;
   const state: GuestState = {
     scenario: scenario.name,
@@ -120,8 +122,28 @@ export function simulate(scenario: Scenario, seed = 1): Simulation {
     intervalSeconds,
     timeZone: { name: 'W. Europe Standard Time', biasMinutes: -60 },
   };
-  state.counters = counters(state, rng, samples, leak?.pool);
+  state.counters = counters(state, rng, samples, leak?.pool, balanced && { run: balanced.run, names: balanced.names });
   return { state, truth: truth(scenario, m, state, { balloonMiB, dmRemovedMiB, basicMiB, unknownMiB }) };
+}
+
+/** Runs the Dynamic Memory balancer when the scenario gives a demand series; the last step is the snapshot. */
+function balance(scenario: Scenario, bits: 32 | 64) {
+  const dm = scenario.dynamicMemory;
+  if (scenario.hypervisor !== 'hyperv' || !dm?.enabled || !dm.demandMiB) return undefined;
+  const self: BalancedVm = {
+    name: scenario.name,
+    bits,
+    startupMiB: dm.startupMiB ?? scenario.memoryMiB,
+    minimumMiB: dm.minimumMiB ?? 512,
+    maximumMiB: dm.maximumMiB ?? 1048576,
+    bufferPercent: dm.bufferPercent ?? 20,
+    priority: dm.priority ?? 50,
+    demandMiB: dm.demandMiB,
+  };
+  const others = (scenario.host?.otherVms ?? []).map((v) => ({ bufferPercent: 20, priority: 50, ...v }));
+  const run = runBalancer({ totalMiB: scenario.host?.totalMiB ?? 1048576, ...(scenario.host?.reserveMiB !== undefined && { reserveMiB: scenario.host.reserveMiB }) }, [self, ...others]);
+  const last = run.steps.at(-1)![0]!;
+  return { run, names: [self.name, ...others.map((o) => o.name)], final: { assignedMiB: last.assignedMiB, visibleMiB: last.visibleMiB } };
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -32,8 +32,24 @@ export const SCENARIO_SCHEMA = {
           priority: { type: 'number', minimum: 0, maximum: 100 },
           assignedMiB: mib,
           visibleMiB: mib,
+          demandMiB: { type: 'array', items: mib, minItems: 1, maxItems: 100000 },
         },
         ['enabled'],
+      ),
+      host: object(
+        {
+          totalMiB: mib,
+          reserveMiB: mib,
+          otherVms: {
+            type: 'array',
+            maxItems: 64,
+            items: object(
+              { name: { type: 'string' }, startupMiB: mib, minimumMiB: mib, maximumMiB: mib, bufferPercent: { type: 'number', minimum: 5, maximum: 2000 }, priority: { type: 'number', minimum: 0, maximum: 100 }, demandMiB: { type: 'array', items: mib, minItems: 1 } },
+              ['name', 'startupMiB', 'minimumMiB', 'maximumMiB', 'demandMiB'],
+            ),
+          },
+        },
+        ['totalMiB'],
       ),
       processes: object({ profile: { enum: ['server', 'desktop', 'sql', 'build'] }, privateMiB: mib, count: { type: 'integer', minimum: 5, maximum: 100000 }, compressionMiB: mib }),
       awe: object({ MiB: mib }, ['MiB']),

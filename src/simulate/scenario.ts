@@ -35,6 +35,17 @@ export interface Scenario {
     assignedMiB?: number;
     /** Memory the guest saw at its peak (hot-added up to this); defaults to startup. */
     visibleMiB?: number;
+    /**
+     * Committed memory over time: when given, the balancer decides assigned and visible memory (and the
+     * counter series) instead of assignedMiB / visibleMiB, competing with `host.otherVms`.
+     */
+    demandMiB?: number[];
+  };
+  /** The Hyper-V host, for the balancer. */
+  host?: {
+    totalMiB: number;
+    reserveMiB?: number;
+    otherVms?: { name: string; startupMiB: number; minimumMiB: number; maximumMiB: number; bufferPercent?: number; priority?: number; demandMiB: number[] }[];
   };
   processes?: { profile?: ProcessProfile; privateMiB?: number; count?: number; compressionMiB?: number };
   awe?: { MiB: number };

@@ -13,6 +13,7 @@ import type { InputMessage } from './ingest/messages.js';
 import { reconcile } from './reconcile/reconcile.js';
 import { buildReport } from './report/build-report.js';
 import { describeValue } from './report/format.js';
+import { withWhatIfs } from './simulate/whatif.js';
 import type { Report } from './report/types.js';
 
 export interface AnalyzeOptions {
@@ -47,7 +48,7 @@ export function analyzeParsed(parsed: ParsedFile[], options: AnalyzeOptions = {}
   const snapshot = buildSnapshot(batches, options.hypervisor);
   const reconciliation = reconcile(snapshot);
   const attribution = attribute(snapshot, reconciliation);
-  return buildReport({ version: VERSION, files: withConflictMessages(parsed, snapshot.conflicts), snapshot, reconciliation, attribution });
+  return withWhatIfs(buildReport({ version: VERSION, files: withConflictMessages(parsed, snapshot.conflicts), snapshot, reconciliation, attribution }));
 }
 
 /** Tells, on each file whose value was not used, which source was used instead. */

@@ -46,7 +46,15 @@ export interface Finding {
   claims: Partial<Record<Bucket, number>>;
   /** The documentation page of the cause. */
   docs: string;
+  /** What the guest's available memory would be after this cause's fix (from the simulated guest model). */
+  whatIf?: WhatIf;
+}
+
+export interface WhatIf {
+  change: string;
+  availableBeforeBytes: number;
+  availableAfterBytes: number;
 }
 
 /** What a rule returns; the documentation link is added from the cause. */
-export type RuleFinding = Omit<Finding, 'docs'>;
+export type RuleFinding = Omit<Finding, 'docs' | 'whatIf'>;

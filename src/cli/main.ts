@@ -3,8 +3,13 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { VERSION } from '../analyze.js';
 import * as analyze from './commands/analyze.js';
+import * as collect from './commands/collect.js';
+import * as explain from './commands/explain.js';
 import * as formats from './commands/formats.js';
+import * as scenarios from './commands/scenarios.js';
 import * as schema from './commands/schema.js';
+import * as whatif from './commands/whatif.js';
+import { ScenarioError } from '../simulate/load-scenario.js';
 import { UsageError } from './output.js';
 
 /** Exit codes: 0 analyzed, 1 a finding at or above --fail-on, 2 usage error or nothing could be analyzed. */
@@ -15,6 +20,10 @@ async function main(): Promise<void> {
     .command(analyze)
     .command(formats)
     .command(schema)
+    .command(collect)
+    .command(explain)
+    .command(scenarios)
+    .command(whatif)
     .demandCommand(1, 'Say what to do: guestram analyze <folder>, or see --help.')
     .strict()
     .version(VERSION)
@@ -29,7 +38,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof ScenarioError) {
     process.stderr.write(`guestram: ${error.message}\n`);
     process.exitCode = 2;
     return;

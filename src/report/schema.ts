@@ -144,6 +144,11 @@ export const REPORT_SCHEMA = {
           },
           claims: { type: 'object', additionalProperties: bytes },
           docs: { type: 'string' },
+          whatIf: {
+            type: 'object',
+            required: ['change', 'availableBeforeBytes', 'availableAfterBytes'],
+            properties: { change: { type: 'string' }, availableBeforeBytes: bytes, availableAfterBytes: bytes },
+          },
         },
       },
     },

@@ -38,9 +38,10 @@ const DEFAULT_DISPLAY = { kvm: 'virtio-gpu', hyperv: 'hyperv-video', vmware: 'vm
  * counters, such that Σ cells = visible RAM and each cause holds exactly the bytes the truth says. The seed
  * varies everything a real guest varies (process mix, sizes within a few percent) and nothing else.
  */
-export function simulate(scenario: Scenario, seed = 1): Simulation {
+export function simulate(scenario: Scenario, seed = 1, options: { exact?: boolean } = {}): Simulation {
   const rng = new Rng(seed ^ hash(scenario.name));
-  const vary = (mib: number, spread = 0.05) => rng.jitter(mib, spread);
+  // Exact mode (what-if) keeps every size as the scenario states it, so two runs differ only by the change.
+  const vary = (mib: number, spread = 0.05) => (options.exact ? mib : rng.jitter(mib, spread));
   const windows = { ...WINDOWS[scenario.windows?.edition ?? 'server2019'], bits: scenario.windows?.bits ?? 64 };
   const display = scenario.display ?? DEFAULT_DISPLAY[scenario.hypervisor];
   const balanced = balance(scenario, windows.bits);
@@ -72,8 +73,8 @@ export function simulate(scenario: Scenario, seed = 1): Simulation {
   set('driverLocked', 'active', 4 + balloonMiB + dmRemovedMiB + basicMiB + unknownMiB);
   set('awe', 'active', aweMiB);
   set('largePage', 'active', largeMiB);
-  set('nonpagedPool', 'active', vary(scenario.kernel?.nonpagedPoolMiB ?? clamp(visibleMiB * 0.025, 60, 200)) + (leak?.pool === 'nonpaged' ? leakMiB : 0));
-  const pagedMiB = vary(scenario.kernel?.pagedPoolMiB ?? clamp(visibleMiB * 0.04, 120, 400)) + (leak?.pool === 'paged' ? leakMiB : 0);
+  set('nonpagedPool', 'active', vary(scenario.kernel?.nonpagedPoolMiB ?? normalPoolMiB('nonpaged', visibleMiB)) + (leak?.pool === 'nonpaged' ? leakMiB : 0));
+  const pagedMiB = vary(scenario.kernel?.pagedPoolMiB ?? normalPoolMiB('paged', visibleMiB)) + (leak?.pool === 'paged' ? leakMiB : 0);
   set('pagedPool', 'active', pagedMiB * 0.95);
   set('pagedPool', 'standby', pagedMiB * 0.05);
   set('pageTable', 'active', vary(scenario.kernel?.pageTableMiB ?? 20 + processes.length * 0.5));
@@ -144,6 +145,11 @@ function balance(scenario: Scenario, bits: 32 | 64) {
   const run = runBalancer({ totalMiB: scenario.host?.totalMiB ?? 1048576, ...(scenario.host?.reserveMiB !== undefined && { reserveMiB: scenario.host.reserveMiB }) }, [self, ...others]);
   const last = run.steps.at(-1)![0]!;
   return { run, names: [self.name, ...others.map((o) => o.name)], final: { assignedMiB: last.assignedMiB, visibleMiB: last.visibleMiB } };
+}
+
+/** A healthy guest's pool size for its memory. */
+export function normalPoolMiB(pool: 'paged' | 'nonpaged', visibleMiB: number): number {
+  return pool === 'nonpaged' ? clamp(visibleMiB * 0.025, 60, 200) : clamp(visibleMiB * 0.04, 120, 400);
 }
 
 function clamp(value: number, min: number, max: number): number {
@@ -251,4 +257,9 @@ function truth(scenario: Scenario, m: GuestState['pages'], state: GuestState, lo
   add('hardware-reserved', state.installedBytes - state.visibleBytes);
   add('memory-compression', state.processes.find((p) => p.name === 'Memory Compression')?.wsBytes ?? 0);
   return { primaryCause: scenario.expect.primaryCause, bytesByCause: byCause };
+}
+
+/** Memory Windows can hand out at once: standby + free + zeroed. */
+export function availableBytes(state: GuestState): number {
+  return Object.values(state.pages).reduce((s, lists) => s + lists.standby + lists.free + lists.zeroed, 0) * 4096;
 }

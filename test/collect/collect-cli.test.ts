@@ -46,3 +46,13 @@ test('guestram collect --host with an unknown hypervisor is a usage error', () =
   assert.equal(result.code, 2);
   assert.match(result.stderr, /hyperv.*proxmox.*libvirt.*vmware.*virtualbox/s);
 });
+
+test('what the guest script and the Proxmox commands write analyzes as one bundle', () => {
+  const result = runCli(['analyze', 'test/collect/samples/guest', 'test/collect/samples/proxmox', '--format', 'json']);
+  assert.equal(result.code, 0, result.stderr);
+  const report = JSON.parse(result.stdout) as { summary: { primaryCause: string; hypervisor: string }; inputs: { path: string; status: string }[] };
+  assert.deepEqual(report.inputs.filter((i) => i.status === 'unrecognized' || i.status === 'error').map((i) => i.path), []);
+  assert.equal(report.inputs.length, 13);
+  assert.equal(report.summary.hypervisor, 'kvm');
+  assert.equal(report.summary.primaryCause, 'balloon');
+});

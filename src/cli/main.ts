@@ -8,6 +8,7 @@ import * as explain from './commands/explain.js';
 import * as formats from './commands/formats.js';
 import * as scenarios from './commands/scenarios.js';
 import * as schema from './commands/schema.js';
+import * as simulateCommand from './commands/simulate.js';
 import * as whatif from './commands/whatif.js';
 import { ScenarioError } from '../simulate/load-scenario.js';
 import { UsageError } from './output.js';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     .command(collect)
     .command(explain)
     .command(scenarios)
+    .command(simulateCommand)
     .command(whatif)
     .demandCommand(1, 'Say what to do: guestram analyze <folder>, or see --help.')
     .strict()

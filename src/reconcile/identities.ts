@@ -4,8 +4,9 @@ import type { GuestSnapshot } from '../model/snapshot.js';
 import { osAvailableBytes } from './physical.js';
 import type { IdentityCheck, Reconciliation } from './types.js';
 
-function check(id: string, title: string, lhsLabel: string, lhs: number, rhsLabel: string, rhs: number, toleranceBytes: number, note: string): IdentityCheck {
-  const holds = Math.abs(lhs - rhs) <= toleranceBytes;
+/** lhs = rhs within the tolerance; with `atLeast`, lhs ≥ rhs − tolerance (a bound, not an equality). */
+function check(id: string, title: string, lhsLabel: string, lhs: number, rhsLabel: string, rhs: number, toleranceBytes: number, note: string, atLeast = false): IdentityCheck {
+  const holds = atLeast ? lhs + toleranceBytes >= rhs : Math.abs(lhs - rhs) <= toleranceBytes;
   return { id, title, lhsLabel, lhs, rhsLabel, rhs, toleranceBytes: Math.round(toleranceBytes), holds, ...(!holds && { note }) };
 }
 
@@ -49,8 +50,9 @@ export function identityChecks(snapshot: GuestSnapshot, r: Reconciliation): Iden
   }
   if (r.basis === 'rammap' && r.processPmSumBytes !== undefined && rammap) {
     const privateAll = rammap.rowTotals.processPrivate;
-    checks.push(check('pm-sum-near-process-private', 'Σ PM (Get-Process) ≈ RAMMap Process Private', 'Σ PM', r.processPmSumBytes, 'Process Private', privateAll, Math.max(128 * MiB, privateAll * 0.25),
-      'Process commit and RAMMap Process Private differ a lot: part of the private memory is paged out, or the exports are from different times.'));
+    // PM is commit: it includes what is paged out, so it bounds the resident private memory from above.
+    checks.push(check('pm-sum-covers-process-private', 'Σ PM (Get-Process) ≥ RAMMap Process Private', 'Σ PM', r.processPmSumBytes, 'Process Private', privateAll, Math.max(128 * MiB, privateAll * 0.1),
+      'Processes hold more private memory in RAM than they have committed: the Get-Process export and the RAMMap snapshot are from different times.', true));
   }
   return checks;
 }

@@ -199,9 +199,10 @@ function makePools(rng: Rng, pagedPages: number, nonpagedPages: number, leak: { 
   ];
   const normalPaged = pagedPages * 4096 - (leak?.pool === 'paged' ? leak.bytes : 0);
   const normalNonpaged = nonpagedPages * 4096 - (leak?.pool === 'nonpaged' ? leak.bytes : 0);
+  // One PoolInfo record per allocation: ~64 KiB average keeps simulated snapshots small (real pools hold many small ones).
   const pools = tags.map(([tag, pool, share]) => {
     const bytes = Math.round(rng.jitter(share, 0.2) * (pool === 'paged' ? normalPaged : normalNonpaged) * 0.8);
-    return { tag, pool, bytes, allocations: Math.max(1, Math.round(bytes / rng.jitter(2048, 0.5))) };
+    return { tag, pool, bytes, allocations: Math.max(1, Math.round(bytes / rng.jitter(64 * 1024, 0.5))) };
   });
   if (leak) pools.unshift({ tag: leak.tag, pool: leak.pool, bytes: leak.bytes, allocations: Math.max(1, Math.round(leak.bytes / (700 * 1024))) });
   return pools;

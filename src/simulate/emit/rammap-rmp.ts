@@ -1,5 +1,6 @@
 import { RMP_LIST_ORDER, RMP_USE_SLOTS } from '../../ingest/parsers/rammap-use-counts.js';
 import { RAMMAP_USES, type RamMapList, type RamMapUse } from '../../model/rammap.js';
+import type { GuestState } from '../state.js';
 
 /** What a simulated RAMMap snapshot holds; page counts are 4 KiB pages. */
 export interface RmpSnapshot {
@@ -49,37 +50,41 @@ export function emitRmp(snapshot: RmpSnapshot, layout: RmpLayout = {}): string {
   return lines.join(nl) + nl;
 }
 
-/** Little-endian bytes as lowercase hex. */
+/** Little-endian bytes as lowercase hex, written into a growing buffer (snapshots hold megabytes of it). */
 class HexWriter {
-  private readonly parts: string[] = [];
+  private bytes = Buffer.alloc(4096);
+  private length = 0;
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    const next = Buffer.alloc(Math.max(this.bytes.length * 2, this.length + extra));
+    this.bytes.copy(next, 0, 0, this.length);
+    this.bytes = next;
+  }
 
   u64(value: number | bigint): this {
-    let v = BigInt(value);
-    let out = '';
-    for (let i = 0; i < 8; i++) {
-      out += Number(v & 0xffn).toString(16).padStart(2, '0');
-      v >>= 8n;
-    }
-    this.parts.push(out);
+    this.reserve(8);
+    this.bytes.writeBigUInt64LE(BigInt(value), this.length);
+    this.length += 8;
     return this;
   }
 
   u32(value: number): this {
-    let out = '';
-    for (let i = 0; i < 4; i++) out += ((value >>> (8 * i)) & 0xff).toString(16).padStart(2, '0');
-    this.parts.push(out);
+    this.reserve(4);
+    this.bytes.writeUInt32LE(value >>> 0, this.length);
+    this.length += 4;
     return this;
   }
 
   ascii(text: string, length: number): this {
-    let out = '';
-    for (let i = 0; i < length; i++) out += (i < text.length ? text.charCodeAt(i) & 0xff : 0x20).toString(16).padStart(2, '0');
-    this.parts.push(out);
+    this.reserve(length);
+    for (let i = 0; i < length; i++) this.bytes[this.length + i] = i < text.length ? text.charCodeAt(i) & 0xff : 0x20;
+    this.length += length;
     return this;
   }
 
   text(): string {
-    return this.parts.join('');
+    return this.bytes.toString('hex', 0, this.length);
   }
 }
 
@@ -165,4 +170,17 @@ function pfnDatabase(records: number): HexWriter {
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The snapshot RAMMap would save of this guest: its Use Counts, the processes that have private pages in RAM
+ * (Idle has none) and the pool tags. Written as RAMMap writes: ASCII XML, CRLF.
+ */
+export function emitRmpFromState(state: GuestState): Buffer {
+  const snapshot: RmpSnapshot = {
+    matrix: state.pages,
+    processes: state.processes.filter((p) => p.pid !== 0).map((p) => ({ name: p.name, pid: p.pid, sessionId: p.sessionId, privatePages: p.residentPrivatePages })),
+    pools: state.pools.map(({ tag, bytes, allocations }) => ({ tag, bytes, allocations })),
+  };
+  return Buffer.from(emitRmp(snapshot), 'utf8');
 }

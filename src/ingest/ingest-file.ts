@@ -1,4 +1,5 @@
 import type { Fact } from '../model/facts.js';
+import { checkFact, describeFactProblems } from './check-fact.js';
 import { detectFormat } from './detect.js';
 import type { Input } from './input.js';
 import type { InputMessage } from './messages.js';
@@ -32,8 +33,12 @@ export async function ingestOpened(opened: Opened, parsers: readonly Parser[]): 
   const facts: Fact[] = [];
   const messages: InputMessage[] = [];
   const sink: ParseSink = {
-    fact: (fact) => facts.push(fact),
-    message: (code, severity, text, line) => messages.push({ code, severity, file: input.file, ...(line !== undefined && { line }), text }),
+    fact: (fact) => {
+      const problems = checkFact(fact);
+      if (problems.length === 0) facts.push(fact);
+      else sink.message('VALUE_INVALID', 'warning', describeFactProblems(fact, problems), fact.source.line);
+    },
+    message: (code, severity, text, line) => messages.push({ code, severity, file: input.file, ...(line !== undefined && { line }), text: readable(text) }),
   };
   try {
     await parser.parse(input, sink);
@@ -53,6 +58,15 @@ export async function ingestOpened(opened: Opened, parsers: readonly Parser[]): 
     messages,
     facts,
   };
+}
+
+const MAX_QUOTE = 80;
+const MAX_MESSAGE = 600;
+
+/** Parsers quote the input they could not use; a 10 MB line must still make a message one can read. */
+function readable(text: string): string {
+  const quotesCut = text.replace(/"([^"]*)"/g, (whole, inner: string) => (inner.length > MAX_QUOTE ? `"${inner.slice(0, MAX_QUOTE)}…"` : whole));
+  return quotesCut.length > MAX_MESSAGE ? `${quotesCut.slice(0, MAX_MESSAGE)}….` : quotesCut;
 }
 
 function statusOf(facts: Fact[], messages: InputMessage[]): InputStatus {

@@ -36,3 +36,13 @@ function describeError(error: ErrorObject | undefined): string {
 export function parseJsonSafely(text: string): unknown {
   return JSON.parse(text, (key, value) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value));
 }
+
+/** V8 quotes the input around the error ("Unexpected token 'N', ...\"a\": NaN\"... is not valid JSON"); keep only what went wrong. */
+export function plainJsonError(message: string): string {
+  const token = /^Unexpected token '([^]*?)', /.exec(message);
+  if (token) {
+    const ch = token[1]!;
+    return `unexpected character ${/^[\x21-\x7e]$/.test(ch) ? `'${ch}'` : `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`}`;
+  }
+  return message.replace(/\s*\(line \d+ column \d+\)$/, '').replace(/\s*at position \d+/, '').replace(/ in JSON$/, '');
+}

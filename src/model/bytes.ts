@@ -19,7 +19,8 @@ const UNIT_FACTORS: Record<string, number> = {
 
 /** The byte factor of a unit word such as "K", "MB", "GiB", "МБ"; undefined when it is not a size unit. */
 export function unitFactor(unit: string): number | undefined {
-  return UNIT_FACTORS[unit.trim().toLowerCase()];
+  const key = unit.trim().toLowerCase();
+  return Object.hasOwn(UNIT_FACTORS, key) ? UNIT_FACTORS[key] : undefined;
 }
 
 /** Converts an amount in some unit to whole bytes (rounded: inputs like "2.1 GB" are approximate). */

@@ -68,7 +68,7 @@ const USE_ALIASES: Record<string, RamMapUse> = {
 export function parseUseLabel(label: string): RamMapUse | undefined {
   const key = normalizeLabel(label);
   const direct = RAMMAP_USES.find(([, l]) => normalizeLabel(l) === key);
-  return direct ? direct[0] : USE_ALIASES[key];
+  return direct ? direct[0] : Object.hasOwn(USE_ALIASES, key) ? USE_ALIASES[key] : undefined;
 }
 
 /** Maps a column header ("Modified No-Write", "Zeroed") to a page list. */

@@ -5,6 +5,8 @@ import { cleanMarkdown, cleanText } from './sanitize.js';
 import type { Report } from './types.js';
 
 const code = (text: string) => `\`${cleanText(text).replace(/`/g, "'")}\``;
+/** A code span inside a table cell: GFM splits cells at every unescaped pipe, even inside code. */
+const cellCode = (text: string) => code(text).replace(/\|/g, '\\|');
 
 /** A troubleshooting checklist a ticket can take as it is. */
 export function renderMarkdown(report: Report): string {
@@ -38,7 +40,7 @@ export function renderMarkdown(report: Report): string {
   out.push('', '## Inputs', '', '| File | Format | Encoding | Status | Messages |', '|---|---|---|---|---|');
   for (const input of report.inputs) {
     const messages = input.messages.map((m) => `${m.code}${m.line !== undefined ? ` (line ${m.line})` : ''}: ${cleanMarkdown(m.text)}`).join('<br>');
-    out.push(`| ${code(input.path)} | ${input.format} | ${input.encoding ?? ''} | ${input.status} | ${messages} |`);
+    out.push(`| ${cellCode(input.path)} | ${input.format} | ${input.encoding ?? ''} | ${input.status} | ${messages} |`);
   }
   return `${out.join('\n')}\n`;
 }

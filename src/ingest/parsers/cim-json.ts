@@ -2,7 +2,7 @@ import { KiB } from '../../model/bytes.js';
 import type { DeviceFact, SystemField } from '../../model/facts.js';
 import { parseInteger } from '../numbers.js';
 import type { Parser, ParseSink } from '../parser.js';
-import { parseJsonSafely, validateJson } from '../validate.js';
+import { parseJsonSafely, plainJsonError, validateJson } from '../validate.js';
 import { cimDocumentSchema, cimObjectSchema } from './cim-json.schema.js';
 import { problemCodeOf } from './pnpdevice-csv.js';
 
@@ -124,7 +124,7 @@ function tryParse(text: string, span: Span): Parsed {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
-    const reason = message.replace(/\s*\(line \d+ column \d+\)$/, '').replace(/\s*at position \d+/, '');
+    const reason = plainJsonError(message);
     return { ok: false, reason, ...(position && { position: span.start + Number(position[1]) }) };
   }
 }

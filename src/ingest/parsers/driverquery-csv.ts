@@ -55,7 +55,8 @@ const PLAIN_ORDER: (Field | undefined)[] = ['module', 'displayName', undefined, 
 function columnsFor(header: string[], line: number, sink: ParseSink): Columns | undefined {
   const columns: Columns = {};
   header.forEach((name, index) => {
-    const field = BY_NAME[normalize(name)];
+    const key = normalize(name);
+    const field = Object.hasOwn(BY_NAME, key) ? BY_NAME[key] : undefined;
     if (field && columns[field] === undefined) columns[field] = index;
   });
   if (columns.module !== undefined) return columns;

@@ -127,7 +127,7 @@ function columnsFrom(header: string, dashes?: string): Column[] {
   const usable = dashes && runs.length === labels.length ? runs : [...header.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   return usable.map((run, i) => {
     const label = labels[i] ?? '';
-    const spec = NUMERIC[label];
+    const spec = Object.hasOwn(NUMERIC, label) ? NUMERIC[label] : undefined;
     const rightAligned = spec !== undefined;
     const next = usable[i + 1];
     const start = rightAligned ? (usable[i - 1]?.end ?? 0) : run.start;

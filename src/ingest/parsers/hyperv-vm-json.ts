@@ -2,7 +2,7 @@ import type { HypervisorField } from '../../model/facts.js';
 import { parseNumber } from '../numbers.js';
 import type { Parser, ParseSink } from '../parser.js';
 import { parseSize } from '../sizes.js';
-import { parseJsonSafely, validateJson } from '../validate.js';
+import { parseJsonSafely, plainJsonError, validateJson } from '../validate.js';
 import { HYPERV_MEMORY_KEYS, hypervVmDocumentSchema, hypervVmEntrySchema } from './hyperv-vm-json.schema.js';
 
 /**
@@ -186,7 +186,7 @@ function reportJsonError(error: Error, text: string, sink: ParseSink): void {
   if (atEnd || /end of (JSON )?input|unterminated/i.test(error.message)) {
     sink.message('PAYLOAD_TRUNCATED', 'error', 'The JSON ends early, as if the export was cut off; expected the complete ConvertTo-Json output.', line);
   } else {
-    sink.message('SCHEMA_MISMATCH', 'error', `This is not valid JSON (${error.message}); expected the output of ConvertTo-Json.`, line);
+    sink.message('SCHEMA_MISMATCH', 'error', `This is not valid JSON (${plainJsonError(error.message)}); expected the output of ConvertTo-Json.`, line);
   }
 }
 

@@ -102,7 +102,8 @@ function emitDevice(cell: (column: Column) => string | undefined, file: string, 
 
 // ---- default table ----
 
-const TABLE_HEADER = /^\s*Status\s+Class\s+FriendlyName\s+InstanceId\s*$/im;
+// [ \t] rather than \s: a \s* that can cross line breaks makes this regex quadratic on a run of blank lines.
+const TABLE_HEADER = /^[ \t]*Status[ \t]+Class[ \t]+FriendlyName[ \t]+InstanceId[ \t]*$/im;
 const DASH_LINE = /^\s*-+(\s+-+)*\s*$/;
 
 function tableHeaderIn(head: string): boolean {

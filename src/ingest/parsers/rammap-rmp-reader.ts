@@ -99,7 +99,7 @@ export class RmpReader implements XmlHandler {
     this.root = { name: tag.name, line: tag.line };
     const version = attribute(tag.attrs, 'Version');
     if (version !== undefined && version.trim() !== '1.0') {
-      this.sink.message('VALUE_INVALID', 'info', `This snapshot says RAMMap file version ${version}; only version 1.0 has been seen, so it was read the same way.`, tag.line);
+      this.sink.message('VALUE_INVALID', 'info', `This snapshot says RAMMap file version "${version}"; only version 1.0 has been seen, so it was read the same way.`, tag.line);
     }
   }
 
@@ -202,7 +202,7 @@ export class RmpReader implements XmlHandler {
 
 /** Attribute lookup that forgives case (`processid`, `ProcessID`). */
 function attribute(attrs: Record<string, string>, name: string): string | undefined {
-  if (name in attrs) return attrs[name];
+  if (Object.hasOwn(attrs, name)) return attrs[name];
   const lower = name.toLowerCase();
   for (const [key, value] of Object.entries(attrs)) if (key.toLowerCase() === lower) return value;
   return undefined;

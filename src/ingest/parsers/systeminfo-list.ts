@@ -41,6 +41,9 @@ interface LabelledValue {
   value: string;
 }
 
+/** Longer than any systeminfo label in any language; bounds the work on a long line full of colons. */
+const MAX_LABEL_LENGTH = 120;
+
 /**
  * Splits `Label: value` at the first colon that ends a known label. Labels may contain colons themselves
  * (`Virtual Memory: Max Size:`), and values may too (`VM Monitor Mode Extensions: Yes`).
@@ -48,7 +51,7 @@ interface LabelledValue {
 function splitLabelLine(line: string): LabelledValue | undefined {
   if (/^\s/.test(line)) return undefined;
   const colon = /:(?=\s|$)/g;
-  for (let match = colon.exec(line); match; match = colon.exec(line)) {
+  for (let match = colon.exec(line); match && match.index <= MAX_LABEL_LENGTH; match = colon.exec(line)) {
     const label = line.slice(0, match.index).trim();
     const field = fieldForLabel(label);
     if (field) return { field, label, value: line.slice(match.index + 1).trim() };

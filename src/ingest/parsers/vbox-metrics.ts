@@ -8,8 +8,9 @@ import type { Parser, ParseSink } from '../parser.js';
  * one row per sample). Guest RAM values are in kB. Object names may contain spaces, so rows are split
  * around the metric name rather than on whitespace.
  */
-const HEADER = /^\s*(?:Time\s*stamp\s+)?Object\s+Metric\s+Values?\s*$/im;
-const ROW = /^(.*?)\s*\b(Guest\/RAM\/Usage\/(Total|Free|Balloon|Shared|Cache))(?::(avg|min|max))?(?:\s+(.*?))?\s*$/i;
+// [ \t] rather than \s: a \s* that can cross line breaks makes this regex quadratic on a run of blank lines.
+const HEADER = /^[ \t]*(?:Time[ \t]*stamp[ \t]+)?Object[ \t]+Metric[ \t]+Values?[ \t]*$/im;
+const METRIC = /\b(Guest\/RAM\/Usage\/(Total|Free|Balloon|Shared|Cache))(?::(avg|min|max))?(?=\s|$)/i;
 const TIMESTAMP = /^\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\s+/;
 const VARIANT_PREFERENCE = ['', 'avg', 'max', 'min'];
 const COUNTER_OBJECT = 'VirtualBox Guest RAM';
@@ -25,6 +26,27 @@ interface Series {
   metric: string;
   variant: string;
   samples: Sample[];
+}
+
+interface Row {
+  object: string;
+  metric: string;
+  base: string;
+  variant?: string;
+  values: string;
+}
+
+/** Splits a row around its metric name (one linear search: a regex around `.*?\s*` backtracks on long blank runs). */
+function matchRow(line: string): Row | undefined {
+  const match = METRIC.exec(line);
+  if (!match) return undefined;
+  return {
+    object: line.slice(0, match.index).trim(),
+    metric: match[1]!,
+    base: match[2]!,
+    ...(match[3] !== undefined && { variant: match[3] }),
+    values: line.slice(match.index + match[0].length).trim(),
+  };
 }
 
 function capitalized(word: string): string {
@@ -46,7 +68,7 @@ export const vboxMetrics: Parser = {
   title: 'VBoxManage metrics query',
   sniff(head) {
     const header = HEADER.test(head);
-    const rows = head.split(/\r\n|\r|\n/).some((line) => ROW.test(line));
+    const rows = head.split(/\r\n|\r|\n/).some((line) => matchRow(line) !== undefined);
     if (header && rows) return 0.95;
     if (rows) return 0.8;
     return header ? 0.7 : 0;
@@ -54,19 +76,19 @@ export const vboxMetrics: Parser = {
   async parse(input, sink) {
     const series = new Map<string, Series>();
     for await (const { number, text } of input.lines()) {
-      const match = ROW.exec(text);
-      if (!match) continue;
-      const vm = match[1]!.replace(TIMESTAMP, '').trim();
-      const base = capitalized(match[3]!);
-      const variant = (match[4] ?? '').toLowerCase();
-      const metric = match[2]! + (variant ? `:${variant}` : '');
+      const row = matchRow(text);
+      if (!row) continue;
+      const vm = row.object.replace(TIMESTAMP, '').trim();
+      const base = capitalized(row.base);
+      const variant = (row.variant ?? '').toLowerCase();
+      const metric = row.metric + (variant ? `:${variant}` : '');
       const key = `${vm}\u0000${base}\u0000${variant}`;
       let entry = series.get(key);
       if (!entry) {
         entry = { vm, base, metric, variant, samples: [] };
         series.set(key, entry);
       }
-      readSamples(match[5] ?? '', entry, number, sink);
+      readSamples(row.values, entry, number, sink);
     }
     emitAll([...series.values()], input.file, sink);
   },

@@ -22,7 +22,7 @@ export const virshDommemstat: Parser = {
     for await (const { number, text } of input.lines()) {
       const match = /^\s*(\w+)\s+(\S+)\s*$/.exec(text);
       if (!match) continue;
-      const field = FIELDS[match[1]!];
+      const field = Object.hasOwn(FIELDS, match[1]!) ? FIELDS[match[1]!] : undefined;
       if (!field) continue;
       const kib = parseInteger(match[2]);
       if (kib === undefined) {

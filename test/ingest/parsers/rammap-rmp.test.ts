@@ -80,7 +80,7 @@ test('UTF-16LE, hex broken into LF lines, and another root name/version all read
   assert.deepEqual(utf16.messages, []);
   assert.deepEqual(wrapped.messages, []);
   assert.deepEqual(otherRoot.messages, [
-    { code: 'VALUE_INVALID', severity: 'info', line: 1, text: 'This snapshot says RAMMap file version 1.2; only version 1.0 has been seen, so it was read the same way.' },
+    { code: 'VALUE_INVALID', severity: 'info', line: 1, text: 'This snapshot says RAMMap file version "1.2"; only version 1.0 has been seen, so it was read the same way.' },
   ]);
   assert.deepEqual(withoutLines(wrapped.facts), withoutLines(utf16.facts));
   assert.deepEqual(withoutLines(otherRoot.facts), withoutLines(utf16.facts));

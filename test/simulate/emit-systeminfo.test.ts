@@ -63,6 +63,7 @@ test('list form: labels padded to one value column per language, multi-line valu
   assert.match(en[processor + 1]!, /^ {27}\[01\]: AMD64 Family/);
   const de = emitSysteminfoList(sampleState({ locale: 'de-DE', powershell: '7' })).toString('utf8').split('\r\n');
   assert.ok(de.includes('Gesamter physischer Speicher:                  4.095 MB'), de.join('\n'));
+  assert.ok(de.includes('Zeitzone:                                      (UTC+01:00) Amsterdam, Berlin, Bern, Rom, Stockholm, Wien'));
   const fr = emitSysteminfoList(sampleState({ locale: 'fr-FR', powershell: '7' })).toString('utf8');
   assert.ok(fr.includes('Mémoire physique totale:') && fr.includes('4\u202F095 Mo'));
 });

@@ -115,9 +115,17 @@ const WORDING: Record<Locale, Wording> = {
   },
 };
 
-/** Windows time zone display names for the zones scenarios use; others are shown by their id. */
+/** The display name of W. Europe Standard Time in each language (the zone scenarios use by default). */
+const W_EUROPE: Record<Locale, string> = {
+  'en-US': '(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna',
+  'de-DE': '(UTC+01:00) Amsterdam, Berlin, Bern, Rom, Stockholm, Wien',
+  'fr-FR': '(UTC+01:00) Amsterdam, Berlin, Berne, Rome, Stockholm, Vienne',
+  'ru-RU': '(UTC+01:00) Амстердам, Берлин, Берн, Вена, Рим, Стокгольм',
+  'es-ES': '(UTC+01:00) Ámsterdam, Berlín, Berna, Roma, Estocolmo, Viena',
+};
+
+/** English display names of other zones (shown untranslated); an unknown zone is shown by its id. */
 const ZONE_DISPLAY: Record<string, string> = {
-  'W. Europe Standard Time': '(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna',
   'Romance Standard Time': '(UTC+01:00) Brussels, Copenhagen, Madrid, Paris',
   'Russian Standard Time': '(UTC+03:00) Moscow, St. Petersburg',
   'GMT Standard Time': '(UTC+00:00) Dublin, Edinburgh, Lisbon, London',
@@ -175,7 +183,7 @@ export function systeminfoFields(state: GuestState): SystemInfoField[] {
     ['\\Device\\HarddiskVolume2'],
     [words.systemLocale],
     [words.systemLocale],
-    [ZONE_DISPLAY[state.timeZone.name] ?? state.timeZone.name],
+    [state.timeZone.name === 'W. Europe Standard Time' ? W_EUROPE[locale] : (ZONE_DISPLAY[state.timeZone.name] ?? state.timeZone.name)],
     [systeminfoMb(state.visibleBytes, locale)],
     [systeminfoMb(availableBytes(state), locale)],
     [systeminfoMb(limit, locale)],

@@ -100,6 +100,11 @@ function Invoke-Step {
 # Runs a program and outputs its lines; a non-zero exit code fails the step.
 function Invoke-Native {
     param([string]$FilePath, [string[]]$Arguments)
+    if (@(Get-Command -Name $FilePath -CommandType Application -ErrorAction SilentlyContinue).Count -eq 0) {
+        throw ('{0} was not found' -f $FilePath)
+    }
+    # Some hosts (ISE, remoting) turn a program's stderr lines into errors; with 'Stop' the first would end the step.
+    $ErrorActionPreference = 'Continue'
     $output = @(& $FilePath @Arguments)
     if ($LASTEXITCODE -ne 0) { throw ('{0} exited with code {1}' -f $FilePath, $LASTEXITCODE) }
     $output
@@ -349,7 +354,10 @@ Invoke-Step 'Drivers (driverquery /v /fo csv)' {
 }
 
 Invoke-Step 'VMware balloon (vmware-toolbox-cmd stat balloon)' {
-    $toolbox = Join-Path -Path $env:ProgramFiles -ChildPath 'VMware\VMware Tools\VMwareToolboxCmd.exe'
+    # $env:ProgramW6432 is the 64-bit Program Files even when this runs in 32-bit PowerShell.
+    $programFiles = $env:ProgramW6432
+    if ([string]::IsNullOrEmpty($programFiles)) { $programFiles = $env:ProgramFiles }
+    $toolbox = Join-Path -Path $programFiles -ChildPath 'VMware\VMware Tools\VMwareToolboxCmd.exe'
     if (-not (Test-Path -LiteralPath $toolbox -PathType Leaf)) {
         Add-NotApplicable 'VMware balloon' 'VMware Tools are not installed (not a VMware guest)'
         return

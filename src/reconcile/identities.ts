@@ -49,9 +49,11 @@ export function identityChecks(snapshot: GuestSnapshot, r: Reconciliation): Iden
       'The PM sum you saved and the process list disagree: they were taken at different times.'));
   }
   if (r.basis === 'rammap' && r.processPmSumBytes !== undefined && rammap) {
-    const privateAll = rammap.rowTotals.processPrivate;
     // PM is commit: it includes what is paged out, so it bounds the resident private memory from above.
-    checks.push(check('pm-sum-covers-process-private', 'Σ PM (Get-Process) ≥ RAMMap Process Private', 'Σ PM', r.processPmSumBytes, 'Process Private', privateAll, Math.max(128 * MiB, privateAll * 0.1),
+    // The Memory Compression store is private to its process but not commit (its PM stays tiny): leave it out.
+    const compressionStore = snapshot.rammapProcesses.filter((p) => /^memory compression$/i.test(p.name)).reduce((s, p) => s + p.privateBytes, 0);
+    const privateAll = rammap.rowTotals.processPrivate - compressionStore;
+    checks.push(check('pm-sum-covers-process-private', 'Σ PM (Get-Process) ≥ RAMMap Process Private', 'Σ PM', r.processPmSumBytes, 'Process Private (without the compression store)', privateAll, Math.max(128 * MiB, privateAll * 0.1),
       'Processes hold more private memory in RAM than they have committed: the Get-Process export and the RAMMap snapshot are from different times.', true));
   }
   return checks;

@@ -76,6 +76,14 @@ class HexWriter {
     return this;
   }
 
+  /** `count` consecutive u32 values from `first` (a process's PFN ordinals). */
+  u32Run(first: number, count: number): this {
+    this.reserve(count * 4);
+    for (let i = 0; i < count; i++) this.bytes.writeUInt32LE((first + i) >>> 0, this.length + i * 4);
+    this.length += count * 4;
+    return this;
+  }
+
   ascii(text: string, length: number): this {
     this.reserve(length);
     for (let i = 0; i < length; i++) this.bytes[this.length + i] = i < text.length ? text.charCodeAt(i) & 0xff : 0x20;
@@ -126,7 +134,8 @@ function processList(processes: RmpSnapshot['processes'], hex: (w: HexWriter) =>
   let ordinal = 0;
   const lines = processes.map(({ name, pid, sessionId, privatePages }) => {
     const pfns = new HexWriter();
-    for (let i = 0; i < privatePages; i++) pfns.u32(ordinal++);
+    pfns.u32Run(ordinal, privatePages);
+    ordinal += privatePages;
     const session = sessionId ?? 0xffffffff;
     return `<Process Name="${escapeXml(name)}" ProcessId="${pid}" SessionId="${session}"><PFNs>${hex(pfns)}</PFNs></Process>`;
   });

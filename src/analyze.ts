@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   parsers?: readonly Parser[];
   /** Called before each file is read. */
   onFile?: (path: string, index: number, total: number) => void;
+  /** Called as a file's bytes are read (again from 0 each time a parser re-reads it). */
+  onProgress?: (path: string, bytesRead: number, totalBytes: number) => void;
 }
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -32,7 +34,8 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
   const parsed: ParsedFile[] = messages.map((message) => ({ path: message.file, format: 'unknown', formatTitle: 'unknown', status: 'error', messages: [message], facts: [] }));
   for (const [index, file] of files.entries()) {
     options.onFile?.(file, index, files.length);
-    parsed.push(await ingestOpened(await openInputFile(file), parsers));
+    const onProgress = options.onProgress;
+    parsed.push(await ingestOpened(await openInputFile(file, file, onProgress && ((read, total) => onProgress(file, read, total))), parsers));
   }
   return analyzeParsed(parsed, options);
 }

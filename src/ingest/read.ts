@@ -9,7 +9,7 @@ export const HEAD_BYTES = 64 * 1024;
 export type Opened = { ok: true; input: Input } | { ok: false; message: InputMessage };
 
 /** Opens a file read-only, sniffs its encoding from the head, and returns streaming access to it. */
-export async function openInputFile(path: string, displayName = path): Promise<Opened> {
+export async function openInputFile(path: string, displayName = path, onProgress?: (bytesRead: number, totalBytes: number) => void): Promise<Opened> {
   let size: number;
   let head: Uint8Array;
   try {
@@ -26,7 +26,7 @@ export async function openInputFile(path: string, displayName = path): Promise<O
     return { ok: false, message: unreadable(displayName, error) };
   }
   const source: ByteSource = () => createReadStream(path, { highWaterMark: 1024 * 1024 });
-  return fromHead(displayName, size, head, source);
+  return fromHead(displayName, size, head, onProgress ? counted(source, size, onProgress) : source);
 }
 
 /** Same as openInputFile for content already in memory (tests, fuzzing, simulated bundles). */
@@ -36,6 +36,18 @@ export function inputFromBuffer(displayName: string, content: Uint8Array | strin
     for (let i = 0; i < bytes.length; i += 65536) yield bytes.subarray(i, i + 65536);
   };
   return fromHead(displayName, bytes.length, bytes.subarray(0, HEAD_BYTES), source);
+}
+
+/** The same bytes, telling how far each pass over the file has got. */
+function counted(source: ByteSource, total: number, onProgress: (bytesRead: number, totalBytes: number) => void): ByteSource {
+  return async function* () {
+    let read = 0;
+    for await (const chunk of source()) {
+      read += chunk.length;
+      onProgress(read, total);
+      yield chunk;
+    }
+  };
 }
 
 function fromHead(file: string, size: number, head: Uint8Array, source: ByteSource): Opened {

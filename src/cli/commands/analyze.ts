@@ -6,8 +6,13 @@ import { exitCode, EXIT } from '../../report/exit-code.js';
 import { renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderText } from '../../report/text.js';
+import { colorEnabled } from '../../report/ink/theme.js';
+import { runInteractiveReport } from '../../report/ink/render.js';
+import { cleanText } from '../../report/sanitize.js';
 import type { Report } from '../../report/types.js';
-import { UsageError, writeOutput } from '../output.js';
+import { resolveFormat, writeChecklistFile } from '../interactive.js';
+import { writeOutput } from '../output.js';
+import { progressLine } from '../progress.js';
 
 const FORMATS = ['auto', 'tui', 'text', 'md', 'json'] as const;
 const HYPERVISORS = ['auto', 'hyperv', 'kvm', 'vmware', 'virtualbox'] as const;
@@ -28,7 +33,7 @@ export const describe = 'Explain where the guest\'s RAM went, from the exports i
 export function builder(yargs: Argv): Argv<AnalyzeArgs> {
   return yargs
     .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'Export files and/or bundle folders (read recursively)' })
-    .option('format', { choices: FORMATS, default: 'auto' as const, describe: 'auto = text unless stdout is an interactive terminal; md = Markdown checklist for a ticket' })
+    .option('format', { choices: FORMATS, default: 'auto' as const, describe: 'auto = the interactive report (tui) in a terminal outside CI, else text; md = Markdown checklist for a ticket' })
     .option('out', { type: 'string', describe: 'Write the report to this file instead of stdout' })
     .option('hypervisor', { choices: HYPERVISORS, default: 'auto' as const, describe: 'Override the detected hypervisor' })
     .option('strict', { type: 'boolean', default: false, describe: 'Exit 2 if any input produced a warning or error message' })
@@ -39,19 +44,21 @@ export function builder(yargs: Argv): Argv<AnalyzeArgs> {
 }
 
 export async function handler(argv: ArgumentsCamelCase<AnalyzeArgs>): Promise<void> {
-  if (argv.format === 'tui') throw new UsageError('The interactive report (--format tui) is not available in this version yet; use --format text, md or json.');
-  const showProgress = process.stderr.isTTY === true;
+  const format = resolveFormat(argv.format, argv.out, { stdoutIsTTY: process.stdout.isTTY === true, stdinIsTTY: process.stdin.isTTY === true, env: process.env });
+  const progress = process.stderr.isTTY === true ? progressLine(process.stderr) : undefined;
   const report = await analyzePaths(argv.paths, {
     ...(argv.hypervisor !== 'auto' && { hypervisor: argv.hypervisor as Hypervisor }),
-    ...(showProgress && { onFile: (path, index, total) => process.stderr.write(`\rreading ${index + 1}/${total} ${path.slice(-60)}\u001b[K`) }),
+    ...(progress && { onFile: progress.onFile, onProgress: progress.onProgress }),
   });
-  if (showProgress) process.stderr.write('\r\u001b[K');
-  const content = render(report, argv.format);
-  if (argv.out) {
-    await writeOutput(argv.out, content, report.inputs.map((i) => i.path));
+  progress?.clear();
+  if (format === 'tui') {
+    await runInteractiveReport(report, { color: colorEnabled(process.env, true), exportChecklist: (markdown) => writeChecklistFile(markdown) });
+    process.stdout.write(`${cleanText(report.summary.headline)}\n`);
+  } else if (argv.out) {
+    await writeOutput(argv.out, render(report, format), report.inputs.map((i) => i.path));
     process.stderr.write(`Report written to ${argv.out}\n`);
   } else {
-    process.stdout.write(content);
+    process.stdout.write(render(report, format));
   }
   const code = exitCode(report, argv.failOn);
   const strictFailure = argv.strict && report.inputs.some((i) => i.messages.some((m) => m.severity !== 'info'));
@@ -59,7 +66,7 @@ export async function handler(argv: ArgumentsCamelCase<AnalyzeArgs>): Promise<vo
   process.exitCode = strictFailure ? EXIT.usageOrNothing : code;
 }
 
-function render(report: Report, format: AnalyzeArgs['format']): string {
+function render(report: Report, format: 'text' | 'md' | 'json'): string {
   switch (format) {
     case 'json': return renderJson(report);
     case 'md': return renderMarkdown(report);

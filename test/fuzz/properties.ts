@@ -86,6 +86,7 @@ export function bundleProperty(baselines: BundleBaseline[], limits: MutationLimi
   });
 }
 
-export async function loadCorpus(): Promise<{ samples: Sample[]; baselines: BundleBaseline[] }> {
-  return { samples: loadSamples(), baselines: await bundleBaselines(loadBundles()) };
+/** The fixtures to mutate; `maxSampleBytes` leaves the multi-megabyte bundle snapshots to the bundle property. */
+export async function loadCorpus(maxSampleBytes = Infinity): Promise<{ samples: Sample[]; baselines: BundleBaseline[] }> {
+  return { samples: loadSamples().filter((s) => s.bytes.length <= maxSampleBytes), baselines: await bundleBaselines(loadBundles()) };
 }

@@ -195,7 +195,7 @@ function splice(bytes: Uint8Array, at: number, deleteCount: number, insert: Uint
 }
 
 /** Decodes as ingest would, edits the text, and writes it back in the same encoding (BOM kept). */
-function editText(bytes: Uint8Array, edit: (text: string) => string): Uint8Array {
+export function editText(bytes: Uint8Array, edit: (text: string) => string): Uint8Array {
   const sniffed = sniffEncoding(bytes.subarray(0, 64 * 1024));
   const encoding = 'binary' in sniffed ? 'latin1' : sniffed.encoding;
   const bomLength = 'binary' in sniffed ? 0 : sniffed.bomLength;

@@ -1,5 +1,6 @@
 import { Box, useApp, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
+import { cleanText } from '../sanitize.js';
 import type { Report } from '../types.js';
 import { checklistView } from './ChecklistTab.js';
 import { checklistItems, checklistMarkdown } from './checklist-items.js';
@@ -79,7 +80,7 @@ export function App({ report: raw, color, exportChecklist }: AppProps) {
   });
 
   function exportMarkdown(current: UiState) {
-    const notice = (text: string) => dispatch({ type: 'notice', text });
+    const notice = (text: string) => dispatch({ type: 'notice', text: cleanText(text) });
     if (current.tab !== 'checklist') return notice('e writes the checklist on the Checklist tab (5)');
     if (!exportChecklist) return notice('Writing the checklist is not available here.');
     exportChecklist(checklistMarkdown(report, current.done)).then(

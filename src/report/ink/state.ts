@@ -1,3 +1,4 @@
+import { cleanText } from '../sanitize.js';
 import { nextSort, type ProcessSort } from './process-table.js';
 import { TABS, type TabId, tabIndex } from './tabs.js';
 import { nextUnit, type UnitMode } from './units.js';
@@ -82,7 +83,7 @@ export function reduce(state: UiState, action: Action, bounds: Bounds): UiState 
     case 'toggleExpand': return bounds.max < 0 ? s : { ...s, expanded: toggle(state.expanded, cursor) };
     case 'toggleDone': return bounds.max < 0 ? s : { ...s, done: toggle(state.done, cursor) };
     case 'startFilter': return { ...s, editingFilter: true };
-    case 'filterType': return withFilter(s, state.filter + action.text);
+    case 'filterType': return withFilter(s, state.filter + cleanText(action.text));
     case 'filterErase': return withFilter(s, Array.from(state.filter).slice(0, -1).join(''));
     case 'acceptFilter': return { ...s, editingFilter: false };
     case 'cycleSort': return { ...s, sort: nextSort(state.sort), cursor: { ...state.cursor, processes: 0 } };

@@ -1,3 +1,4 @@
+import { MiB } from './bytes.js';
 import type { Fact, Hypervisor, HypervisorFact, ProcessFact, SystemField, UseCountsFact } from './facts.js';
 import { emptyMatrix, RAMMAP_LISTS, RAMMAP_USES, type RamMapUse } from './rammap.js';
 import type { Conflict, GuestSnapshot, RamMapView } from './snapshot.js';
@@ -67,6 +68,7 @@ export function buildSnapshot(batches: FactBatch[], hypervisorOverride?: Hypervi
   snapshot.pools.sort((a, b) => b.bytes - a.bytes);
   snapshot.processes = chooseProcessExport(batches, snapshot.conflicts);
   snapshot.rammap = chooseRamMap(all.filter((f): f is UseCountsFact => f.kind === 'use-counts'), snapshot.conflicts);
+  useRamMapTotalAsVisible(snapshot);
   mergeVm(snapshot, all.filter((f): f is HypervisorFact => f.kind === 'hypervisor'));
   snapshot.hypervisor = hypervisorOverride
     ? { value: hypervisorOverride, source: { file: 'command line', field: '--hypervisor' } }
@@ -130,6 +132,21 @@ function chooseRamMap(facts: UseCountsFact[], conflicts: Conflict[]): RamMapView
     });
   }
   return used;
+}
+
+/**
+ * RAMMap's Total and the OS's visible memory are one quantity. When they disagree (systeminfo says 4 GB, the
+ * snapshot 8 GB) the files come from different machines or moments; in use and available come from RAMMap, so
+ * visible does too, and the OS figure is recorded as ignored rather than mixed in.
+ */
+function useRamMapTotalAsVisible(snapshot: GuestSnapshot): void {
+  const { rammap } = snapshot;
+  const visible = snapshot.system.visibleBytes;
+  if (!rammap || typeof visible?.value !== 'number') return;
+  if (Math.abs(rammap.total - visible.value) <= Math.max(64 * MiB, visible.value * 0.03)) return;
+  const used = { value: rammap.total, source: rammap.source };
+  snapshot.conflicts.push({ subject: 'memory visible to Windows', used, ignored: [{ value: visible.value, source: visible.source }] });
+  snapshot.system.visibleBytes = used;
 }
 
 function toView(fact: UseCountsFact): RamMapView {

@@ -27,7 +27,9 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
       return;
     }
     if (!info.isDirectory()) {
-      files.push(path);
+      // Opening a named pipe waits for a writer forever; sockets and devices are not exports either.
+      if (info.isFile()) files.push(path);
+      else messages.push({ code: 'FILE_UNREADABLE', severity: 'error', file: path, text: 'Skipped: it is not a regular file (a named pipe, socket or device).' });
       return;
     }
     const real = await realpath(path).catch(() => path);

@@ -17,3 +17,10 @@ export function findingHeader(f: Finding): string {
 export function describeValue(value: string | number | boolean): string {
   return typeof value === 'number' && value >= 1024 * 1024 ? formatBytes(value) : cleanText(String(value));
 }
+
+/** "If fixed (install-display-driver): available 178 MB → 2.2 GB (+2.0 GB)", or undefined without a what-if. */
+export function whatIfLine(f: Finding): string | undefined {
+  if (!f.whatIf) return undefined;
+  const { change, availableBeforeBytes: before, availableAfterBytes: after } = f.whatIf;
+  return `If fixed (${change}): available ${formatBytes(before)} → ${formatBytes(after)} (${after >= before ? '+' : '−'}${formatBytes(Math.abs(after - before))}), per the guest model`;
+}

@@ -1,6 +1,6 @@
 import { formatBytes } from '../model/bytes.js';
 import { formatSource } from '../model/source.js';
-import { bytesOrDash, describeValue, findingHeader } from './format.js';
+import { bytesOrDash, describeValue, findingHeader, whatIfLine } from './format.js';
 import { cleanMarkdown, cleanText } from './sanitize.js';
 import type { Report } from './types.js';
 
@@ -20,6 +20,8 @@ export function renderMarkdown(report: Report): string {
   report.findings.forEach((f, i) => {
     out.push(`### ${i + 1}. ${cleanMarkdown(f.title)}`, '', `${findingHeader(f)} · [about this cause](${f.docs})`, '', 'Evidence:', '');
     for (const e of f.evidence) out.push(`- ${cleanMarkdown(e.text)}${e.source ? ` — ${code(formatSource(e.source))}` : ''}`);
+    const whatIf = whatIfLine(f);
+    if (whatIf) out.push('', `*${whatIf}.*`);
     out.push('', 'Checklist:', '');
     for (const step of f.checklist) {
       out.push(`- [ ] ${cleanMarkdown(step.text)}${step.where === 'host' ? ' *(on the host)*' : ''}`);

@@ -1,6 +1,6 @@
 import { formatBytes } from '../model/bytes.js';
 import { formatSource } from '../model/source.js';
-import { bytesOrDash, describeValue, evidenceLine, findingHeader } from './format.js';
+import { bytesOrDash, describeValue, evidenceLine, findingHeader, whatIfLine } from './format.js';
 import { cleanText } from './sanitize.js';
 import type { Report } from './types.js';
 
@@ -20,6 +20,8 @@ export function renderText(report: Report): string {
   report.findings.forEach((f, i) => {
     out.push(`${String(i + 1).padStart(3)}. ${findingHeader(f)}`, `     ${cleanText(f.title)}`);
     for (const e of f.evidence) out.push(`       - ${evidenceLine(e)}`);
+    const whatIf = whatIfLine(f);
+    if (whatIf) out.push(`       ${whatIf}`);
     for (const step of f.checklist) {
       out.push(`       [ ] ${cleanText(step.text)}${step.where === 'host' ? ' (on the host)' : ''}`);
       if (step.command) out.push(`             ${cleanText(step.command)}`);

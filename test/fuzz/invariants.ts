@@ -109,7 +109,9 @@ const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
 
 /** Reports for people carry no terminal control and keep their line and table structure. */
 export function checkRendered(report: Report, injectedLineMarker: string): void {
-  assert.ok(validateReport(JSON.parse(renderJson(report))), `report does not match its schema: ${JSON.stringify(validateReport.errors)}`);
+  const json = renderJson(report);
+  assert.ok(validateReport(JSON.parse(json)), `report does not match its schema: ${JSON.stringify(validateReport.errors)}`);
+  assert.equal(UNSAFE.exec(json.replace(/\n/g, '')), null, 'the JSON output carries a raw control character');
   checkSizes(report.summary, 'summary');
   checkSizes(report.reconciliation, 'reconciliation');
   for (const [format, text] of [['text', renderText(report)], ['md', renderMarkdown(report)]] as const) {

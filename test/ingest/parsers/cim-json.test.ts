@@ -132,3 +132,10 @@ test('does not claim Hyper-V VM objects or other JSON', async () => {
   assert.equal((await parseWith(cimJson, '[{"Name":"x","Id":4,"WorkingSet64":1}]')).sniff, 0);
   assert.equal((await parseWith(cimJson, '"Host Name","OS Name"\n')).sniff, 0);
 });
+
+test('invalid JSON is described in plain words, without V8 quoting the input back', async () => {
+  const { messages } = await parseWith(cimJson, '{\n  "TotalVisibleMemorySize":  NaN,\n  "FreePhysicalMemory":  1\n}\n');
+  const message = messages.find((m) => m.code === 'VALUE_INVALID');
+  assert.ok(message, JSON.stringify(messages));
+  assert.equal(message.text, "This is not valid JSON (unexpected character 'N'); it was not used.");
+});

@@ -128,3 +128,10 @@ test('does not claim Get-Process CSV, driverquery or systeminfo', async () => {
   assert.equal((await parseWith(pnpdeviceCsv, '"Host Name","OS Name","OS Version","System Type"\n')).sniff, 0);
   assert.equal((await parseWith(pnpdeviceCsv, 'Handles  NPM(K)    PM(K)      WS(K)     CPU(s)     Id  SI ProcessName\n-------  ------    -----      -----     ------     --  -- -----------\n')).sniff, 0);
 });
+
+test('a run of blank lines does not make the table-header pattern backtrack (it took 2 s on 30 KB)', () => {
+  const head = `${'\n'.repeat(60 * 1024)}Status Class FriendlyName InstanceId\n------ ----- ------------ ----------\n`;
+  const started = performance.now();
+  assert.ok(pnpdeviceCsv.sniff(head) >= 0.9);
+  assert.ok(performance.now() - started < 1_000, `${Math.round(performance.now() - started)} ms`);
+});

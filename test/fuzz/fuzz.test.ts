@@ -7,7 +7,7 @@ import { bundleProperty, loadCorpus, singleFileProperty, type BundleBaseline } f
 
 // A fixed seed keeps `npm test` repeatable; `npm run fuzz -- --runs N` explores with new seeds.
 const SEED = 20251123;
-const SINGLE_RUNS = 2500;
+const SINGLE_RUNS = 2000;
 const BUNDLE_RUNS = 40;
 
 let samples: Sample[] = [];

@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   onFile?: (path: string, index: number, total: number) => void;
   /** Called as a file's bytes are read (again from 0 each time a parser re-reads it). */
   onProgress?: (path: string, bytesRead: number, totalBytes: number) => void;
+  /** Also decode payloads the report does not need, to cross-check them (RAMMap's PfnDatabase). */
+  deep?: boolean;
 }
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -35,7 +37,7 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
   for (const [index, file] of files.entries()) {
     options.onFile?.(file, index, files.length);
     const onProgress = options.onProgress;
-    parsed.push(await ingestOpened(await openInputFile(file, file, onProgress && ((read, total) => onProgress(file, read, total))), parsers));
+    parsed.push(await ingestOpened(await openInputFile(file, file, onProgress && ((read, total) => onProgress(file, read, total))), parsers, { deep: options.deep ?? false }));
   }
   return analyzeParsed(parsed, options);
 }

@@ -3,7 +3,7 @@ import { checkFact, describeFactProblems } from './check-fact.js';
 import { detectFormat } from './detect.js';
 import type { Input } from './input.js';
 import type { InputMessage } from './messages.js';
-import type { FormatId, Parser, ParseSink } from './parser.js';
+import type { FormatId, ParseOptions, Parser, ParseSink } from './parser.js';
 import type { Opened } from './read.js';
 
 export type InputStatus = 'ok' | 'partial' | 'unrecognized' | 'error';
@@ -21,7 +21,7 @@ export interface ParsedFile {
 }
 
 /** Detects an opened file's format and parses it; never throws for bad content. */
-export async function ingestOpened(opened: Opened, parsers: readonly Parser[]): Promise<ParsedFile> {
+export async function ingestOpened(opened: Opened, parsers: readonly Parser[], options?: ParseOptions): Promise<ParsedFile> {
   if (!opened.ok) {
     const { message } = opened;
     return { path: message.file, format: 'unknown', formatTitle: 'unknown', status: 'error', messages: [message], facts: [] };
@@ -41,7 +41,7 @@ export async function ingestOpened(opened: Opened, parsers: readonly Parser[]): 
     message: (code, severity, text, line) => messages.push({ code, severity, file: input.file, ...(line !== undefined && { line }), text: readable(text) }),
   };
   try {
-    await parser.parse(input, sink);
+    await parser.parse(input, sink, options);
   } catch (error) {
     sink.message('FILE_UNREADABLE', 'error', `Reading stopped early: ${(error as Error).message}.`);
   }

@@ -12,7 +12,8 @@ export type MessageCode =
   | 'SCHEMA_MISMATCH'
   | 'PAYLOAD_TRUNCATED'
   | 'NO_DATA'
-  | 'CONFLICTING_SOURCES';
+  | 'CONFLICTING_SOURCES'
+  | 'DEEP_CHECK';
 
 export type MessageSeverity = 'error' | 'warning' | 'info';
 

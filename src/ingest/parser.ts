@@ -31,6 +31,12 @@ export interface ParseSink {
   message(code: MessageCode, severity: MessageSeverity, text: string, line?: number): void;
 }
 
+/** What the user asked for that changes how much a parser reads. */
+export interface ParseOptions {
+  /** `analyze --deep`: also decode payloads the report does not need, to cross-check them (RAMMap's PfnDatabase). */
+  deep?: boolean;
+}
+
 export interface Parser {
   format: FormatId;
   /** Human name of the export, e.g. "Get-Process | Export-Csv". */
@@ -41,5 +47,5 @@ export interface Parser {
    */
   sniff(head: string): number;
   /** Streams the whole input; never throws for bad content (problems go to sink.message). */
-  parse(input: Input, sink: ParseSink): Promise<void>;
+  parse(input: Input, sink: ParseSink, options?: ParseOptions): Promise<void>;
 }

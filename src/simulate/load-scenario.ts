@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseJsonSafely } from '../ingest/validate.js';
 import type { Scenario } from './scenario.js';
 import { SCENARIO_SCHEMA } from './scenario-schema.js';
 
 const SCENARIO_DIR = new URL('../../assets/scenarios/', import.meta.url);
-const validate = new Ajv({ allErrors: true, strict: false }).compile(SCENARIO_SCHEMA);
+// Compiled on first use: every CLI start imports this module (for ScenarioError), few load a scenario.
+let compiled: ValidateFunction | undefined;
+const scenarioValidator = () => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(SCENARIO_SCHEMA));
 
 /** A scenario file or --set value that is not valid: the message names the path and what was expected. */
 export class ScenarioError extends Error {}
@@ -39,6 +41,7 @@ export function loadScenarioText(text: string, file: string, overrides: string[]
     throw new ScenarioError(`${file} is not valid JSON: ${(error as Error).message}.`);
   }
   for (const override of overrides) applyOverride(data, override);
+  const validate = scenarioValidator();
   if (!validate(data)) throw new ScenarioError(`${file}: ${(validate.errors ?? []).map(describe).join('; ')}.`);
   return data as unknown as Scenario;
 }

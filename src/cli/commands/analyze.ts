@@ -7,7 +7,6 @@ import { renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderText } from '../../report/text.js';
 import { colorEnabled } from '../../report/ink/theme.js';
-import { runInteractiveReport } from '../../report/ink/render.js';
 import { cleanText } from '../../report/sanitize.js';
 import type { Report } from '../../report/types.js';
 import { resolveFormat, writeChecklistFile } from '../interactive.js';
@@ -25,6 +24,7 @@ interface AnalyzeArgs {
   hypervisor: (typeof HYPERVISORS)[number];
   strict: boolean;
   failOn?: Severity;
+  deep: boolean;
 }
 
 export const command = 'analyze <paths..>';
@@ -38,6 +38,7 @@ export function builder(yargs: Argv): Argv<AnalyzeArgs> {
     .option('hypervisor', { choices: HYPERVISORS, default: 'auto' as const, describe: 'Override the detected hypervisor' })
     .option('strict', { type: 'boolean', default: false, describe: 'Exit 2 if any input produced a warning or error message' })
     .option('fail-on', { choices: LEVELS, describe: 'Exit 1 if a finding has this severity or higher' })
+    .option('deep', { type: 'boolean', default: false, describe: 'Also count the RAMMap PFN database page by page and check it against the Use Counts (slower)' })
     .example('$0 analyze ./bundle', 'Analyze every export in a folder')
     .example('$0 analyze ./bundle --format md --out ticket.md', 'Write a Markdown checklist for a ticket')
     .example('$0 analyze vm.rmp processes.csv --format json', 'Machine-readable report') as unknown as Argv<AnalyzeArgs>;
@@ -48,10 +49,13 @@ export async function handler(argv: ArgumentsCamelCase<AnalyzeArgs>): Promise<vo
   const progress = process.stderr.isTTY === true ? progressLine(process.stderr) : undefined;
   const report = await analyzePaths(argv.paths, {
     ...(argv.hypervisor !== 'auto' && { hypervisor: argv.hypervisor as Hypervisor }),
+    ...(argv.deep && { deep: true }),
     ...(progress && { onFile: progress.onFile, onProgress: progress.onProgress }),
   });
   progress?.clear();
   if (format === 'tui') {
+    // Loaded only here: Ink and React take longer to import than a whole text analysis takes.
+    const { runInteractiveReport } = await import('../../report/ink/render.js');
     await runInteractiveReport(report, { color: colorEnabled(process.env, true), exportChecklist: (markdown) => writeChecklistFile(markdown) });
     process.stdout.write(`${cleanText(report.summary.headline)}\n`);
   } else if (argv.out) {

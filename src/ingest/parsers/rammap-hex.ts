@@ -7,7 +7,7 @@ for (let i = 0; i < 6; i++) {
   NIBBLE[0x61 + i] = 10 + i;
 }
 
-function nibbleOf(code: number): number {
+export function nibbleOf(code: number): number {
   return code < 128 ? NIBBLE[code]! : -1;
 }
 
@@ -19,9 +19,10 @@ export class HexDecoder {
 
   constructor(private readonly onBytes: (bytes: Uint8Array) => void) {}
 
-  feed(text: string, from: number, to: number): void {
+  feed(text: string | Buffer, from: number, to: number): void {
+    const isText = typeof text === 'string';
     for (let i = from; i < to; i++) {
-      const nibble = nibbleOf(text.charCodeAt(i));
+      const nibble = nibbleOf(isText ? text.charCodeAt(i) : text[i]!);
       if (nibble < 0) continue;
       if (this.high < 0) {
         this.high = nibble;
@@ -48,11 +49,25 @@ export class HexDecoder {
   }
 }
 
-/** Counts hex digits without decoding them (a process's PFN list only matters by its length). */
-export function countHexDigits(text: string, from: number, to: number): number {
+/**
+ * Counts hex digits without decoding them (a process's PFN list only matters by its length). A run of clean
+ * hex is checked by Node's native hex decoder, which stops at the first non-hex character; only a run that
+ * holds something else (line breaks, spaces) is counted digit by digit.
+ */
+export function countHexDigits(text: string | Buffer, from: number, to: number): number {
+  const length = to - from;
+  const even = length - (length % 2);
+  if (even >= 64) {
+    const run = typeof text === 'string' ? text.slice(from, from + even) : text.toString('latin1', from, from + even);
+    if (Buffer.from(run, 'hex').length * 2 === even) return even + (even < length && isHexDigit(text, to - 1) ? 1 : 0);
+  }
   let digits = 0;
-  for (let i = from; i < to; i++) if (nibbleOf(text.charCodeAt(i)) >= 0) digits++;
+  for (let i = from; i < to; i++) if (isHexDigit(text, i)) digits++;
   return digits;
+}
+
+function isHexDigit(text: string | Buffer, index: number): boolean {
+  return nibbleOf(typeof text === 'string' ? text.charCodeAt(index) : text[index]!) >= 0;
 }
 
 /** Collects bytes up to a limit (the small tables: PageUseCounts, ListCounts). */

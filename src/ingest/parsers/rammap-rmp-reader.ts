@@ -2,12 +2,14 @@ import { pagesToBytes } from '../../model/bytes.js';
 import { parseInteger } from '../numbers.js';
 import type { ParseSink } from '../parser.js';
 import { ByteCollector, countHexDigits, HexDecoder } from './rammap-hex.js';
+import { PfnDatabaseCounter, type PfnCount } from './rammap-pfn-database.js';
+import { deepCheckMessage } from './rammap-pfn-check.js';
 import { PoolInfoReader } from './rammap-pool.js';
 import { RMP_LIST_ORDER, RMP_PAGE_USE_VALUES, useCountsFact, type RmpTable } from './rammap-use-counts.js';
 import type { OpenElement, OpenTag, ScanEnd, XmlHandler } from './rammap-xml-scanner.js';
 
 interface Capture {
-  feed(text: string, from: number, to: number): void;
+  feed(text: string | Buffer, from: number, to: number): void;
 }
 
 interface TableCapture extends Capture {
@@ -32,10 +34,13 @@ export class RmpReader implements XmlHandler {
   private process: ProcessInProgress | undefined;
   private pageUse: RmpTable | undefined;
   private listCounts: RmpTable | undefined;
+  private pfn: { line: number; counter: PfnDatabaseCounter; count?: PfnCount } | undefined;
 
+  /** `deep`: also count the PfnDatabase records per use × list and compare them with PageUseCounts. */
   constructor(
     private readonly file: string,
     private readonly sink: ParseSink,
+    private readonly deep = false,
   ) {}
 
   open(tag: OpenTag): boolean {
@@ -55,6 +60,13 @@ export class RmpReader implements XmlHandler {
       case 'process':
         this.process = { attrs: tag.attrs, line: tag.line, hexDigits: 0 };
         return false;
+      case 'pfndatabase': {
+        if (!this.deep || this.pfn) return false;
+        const counter = new PfnDatabaseCounter();
+        this.pfn = { line: tag.line, counter };
+        this.capture = counter;
+        return true;
+      }
       case 'pfns': {
         const process = this.process;
         if (!process) return false;
@@ -66,7 +78,7 @@ export class RmpReader implements XmlHandler {
     }
   }
 
-  text(text: string, from: number, to: number): void {
+  text(text: string | Buffer, from: number, to: number): void {
     this.capture?.feed(text, from, to);
   }
 
@@ -83,6 +95,9 @@ export class RmpReader implements XmlHandler {
       case 'process':
         this.finishProcess();
         break;
+      case 'pfndatabase':
+        if (this.pfn && !this.pfn.count) this.pfn.count = this.pfn.counter.finish();
+        break;
     }
   }
 
@@ -92,6 +107,10 @@ export class RmpReader implements XmlHandler {
       this.sink.fact(useCountsFact(this.file, this.pageUse, this.listCounts, this.sink));
     } else if (this.root) {
       this.sink.message('NO_DATA', 'warning', 'The snapshot holds no complete <PageUseCounts> table, so its Use Counts are unknown.', this.root.line);
+    }
+    if (this.deep && this.root) {
+      const check = deepCheckMessage(this.pfn, this.pageUse);
+      this.sink.message('DEEP_CHECK', check.severity, check.text, this.pfn?.line ?? this.root.line);
     }
   }
 

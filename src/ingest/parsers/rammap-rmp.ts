@@ -7,7 +7,8 @@ const RMP_ELEMENT = /<(?:[\w.-]+:)?(?:PageUseCounts|ListCounts|PfnDatabase|PoolI
 
 /**
  * RAMMap's File > Save snapshot (.rmp): XML whose elements hold hex text (formats.md §1.5).
- * Read in one streaming pass; the huge PfnDatabase is skipped without being kept.
+ * Read in one streaming pass; the huge PfnDatabase is skipped without being kept (or, with --deep, its
+ * records are counted as they go by). UTF-8 and ANSI files are scanned as bytes, UTF-16 ones as text.
  */
 export const rammapRmp: Parser = {
   format: 'rammap-rmp',
@@ -18,10 +19,20 @@ export const rammapRmp: Parser = {
     if (RAMMAP_ROOT.test(head)) return 0.99;
     return RMP_ELEMENT.test(head) ? 0.9 : 0;
   },
-  async parse(input, sink) {
-    const reader = new RmpReader(input.file, sink);
+  async parse(input, sink, options) {
+    const reader = new RmpReader(input.file, sink, options?.deep ?? false);
     const scanner = new XmlScanner(reader);
-    for await (const chunk of input.chunks()) scanner.feed(chunk);
+    if (input.encoding === 'utf-8' || input.encoding === 'windows-1252') {
+      const tagDecoder = new TextDecoder(input.encoding);
+      let bom = input.bomLength;
+      for await (const chunk of input.bytes()) {
+        const skip = Math.min(bom, chunk.length);
+        bom -= skip;
+        if (skip < chunk.length) scanner.feedBytes(chunk.subarray(skip), tagDecoder);
+      }
+    } else {
+      for await (const chunk of input.chunks()) scanner.feed(chunk);
+    }
     reader.finish(scanner.end());
   },
 };

@@ -3,6 +3,8 @@
  * never holds more than one unfinished tag: element content is handed to the handler as ranges of the
  * current chunk (or only counted for line numbers), so an 800 MB hex payload costs no memory.
  */
+import { asBuffer, ByteChars, StringChars, type Chars, type TagDecoder } from './rammap-chars.js';
+
 export interface OpenTag {
   /** Local name: namespace prefixes (`ns:`, `{uri}`) removed. */
   name: string;
@@ -20,8 +22,8 @@ export interface OpenElement {
 export interface XmlHandler {
   /** Returns true to receive the element's own text through `text`. */
   open(tag: OpenTag): boolean;
-  /** Text directly inside a capturing element: `chunk.slice(from, to)`, not copied. */
-  text(chunk: string, from: number, to: number): void;
+  /** Content directly inside a capturing element: [from, to) of the current chunk (text, or bytes of an ASCII-compatible file), not copied. */
+  text(chunk: string | Buffer, from: number, to: number): void;
   close(element: OpenElement): void;
 }
 
@@ -42,7 +44,7 @@ const MAX_TAG_LENGTH = 1 << 20;
 export class XmlScanner {
   private line = 1;
   private pendingCr = false;
-  private partial = '';
+  private partial: Chars | undefined;
   private partialLine = 0;
   private readonly stack: StackEntry[] = [];
   private nextLf = -1;
@@ -50,22 +52,32 @@ export class XmlScanner {
 
   constructor(private readonly handler: XmlHandler) {}
 
+  /** Decoded text (any encoding). */
   feed(chunk: string): void {
+    this.scan(new StringChars(chunk));
+  }
+
+  /** Raw bytes of an ASCII-compatible file: tags are decoded with `decoder`, content is never decoded here. */
+  feedBytes(chunk: Uint8Array, decoder: TagDecoder): void {
+    this.scan(new ByteChars(asBuffer(chunk), decoder));
+  }
+
+  private scan(chunk: Chars): void {
     let text = chunk;
     let pos = 0;
-    if (this.partial !== '') {
-      text = this.partial + chunk;
-      this.partial = '';
+    if (this.partial) {
+      text = this.partial.concat(chunk);
+      this.partial = undefined;
     }
     // New buffer: forget the cached line-break positions of the previous one.
     this.nextLf = -1;
     this.nextCr = -1;
     while (pos < text.length) {
-      const lt = text.indexOf('<', pos);
+      const lt = text.find(0x3c /* < */, pos);
       const textEnd = lt === -1 ? text.length : lt;
       if (textEnd > pos) {
         const top = this.stack[this.stack.length - 1];
-        if (top?.capture) this.handler.text(text, pos, textEnd);
+        if (top?.capture) this.handler.text(text.raw, pos, textEnd);
         this.countBreaks(text, pos, textEnd);
       }
       if (lt === -1) return;
@@ -82,32 +94,32 @@ export class XmlScanner {
   }
 
   end(): ScanEnd {
-    const cutTag = this.partial === '' ? undefined : { name: tagName(this.partial) || '?', line: this.partialLine };
-    this.partial = '';
+    const cutTag = this.partial ? { name: tagName(this.partial.text(0, Math.min(this.partial.length, 256))) || '?', line: this.partialLine } : undefined;
+    this.partial = undefined;
     return { unclosed: this.stack.map(({ name, line }) => ({ name, line })), ...(cutTag && { cutTag }) };
   }
 
-  private keepPartial(text: string, from: number): void {
+  private keepPartial(text: Chars, from: number): void {
     if (text.length - from > MAX_TAG_LENGTH) {
       // Not a real tag (a stray `<`): count it as text and move on.
       this.countBreaks(text, from, text.length);
       return;
     }
-    this.partial = text.slice(from);
+    this.partial = text.rest(from);
     this.partialLine = this.line;
   }
 
-  private handleTag(text: string, from: number, to: number, line: number): void {
-    const second = text.charCodeAt(from + 1);
+  private handleTag(text: Chars, from: number, to: number, line: number): void {
+    const second = text.code(from + 1);
     if (second === 0x21 /* ! */) {
       if (text.startsWith('<![CDATA[', from)) {
         const top = this.stack[this.stack.length - 1];
-        if (top?.capture) this.handler.text(text, from + 9, to - 3);
+        if (top?.capture) this.handler.text(text.raw, from + 9, to - 3);
       }
       return;
     }
     if (second === 0x3f /* ? */) return;
-    const raw = text.slice(from, to);
+    const raw = text.text(from, to);
     if (second === 0x2f /* / */) {
       this.closeElement(tagName(raw));
       return;
@@ -133,45 +145,45 @@ export class XmlScanner {
    * Counts CRLF, LF and lone CR as line ends, like Input.lines(). The next LF/CR positions are cached
    * per buffer so that many short ranges in a long line stay linear.
    */
-  private countBreaks(text: string, from: number, to: number): void {
+  private countBreaks(text: Chars, from: number, to: number): void {
     if (this.pendingCr && from < to) {
       this.pendingCr = false;
-      if (text.charCodeAt(from) !== 10) this.line++;
+      if (text.code(from) !== 10) this.line++;
     }
-    if (this.nextLf < from) this.nextLf = indexOrEnd(text, '\n', from);
+    if (this.nextLf < from) this.nextLf = indexOrEnd(text, 10, from);
     while (this.nextLf < to) {
       this.line++;
-      this.nextLf = indexOrEnd(text, '\n', this.nextLf + 1);
+      this.nextLf = indexOrEnd(text, 10, this.nextLf + 1);
     }
-    if (this.nextCr < from) this.nextCr = indexOrEnd(text, '\r', from);
+    if (this.nextCr < from) this.nextCr = indexOrEnd(text, 13, from);
     while (this.nextCr < to) {
       const i = this.nextCr;
       if (i + 1 === text.length) this.pendingCr = true;
-      else if (text.charCodeAt(i + 1) !== 10) this.line++;
-      this.nextCr = indexOrEnd(text, '\r', i + 1);
+      else if (text.code(i + 1) !== 10) this.line++;
+      this.nextCr = indexOrEnd(text, 13, i + 1);
     }
   }
 }
 
-function indexOrEnd(text: string, char: string, from: number): number {
-  const index = text.indexOf(char, from);
+function indexOrEnd(text: Chars, code: number, from: number): number {
+  const index = text.find(code, from);
   return index === -1 ? text.length : index;
 }
 
 /** Index just past the tag starting at `from`, or -1 when the tag continues in the next chunk. */
-function findTagEnd(text: string, from: number): number {
+function findTagEnd(text: Chars, from: number): number {
   if (text.startsWith('<!--', from)) {
-    const end = text.indexOf('-->', from + 4);
+    const end = text.findText('-->', from + 4);
     return end === -1 ? -1 : end + 3;
   }
   if (text.startsWith('<![CDATA[', from)) {
-    const end = text.indexOf(']]>', from + 9);
+    const end = text.findText(']]>', from + 9);
     return end === -1 ? -1 : end + 3;
   }
-  if (from + 9 > text.length && '<![CDATA['.startsWith(text.slice(from))) return -1;
+  if (from + 9 > text.length && '<![CDATA['.startsWith(text.text(from, text.length))) return -1;
   let quote = 0;
   for (let i = from + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = text.code(i);
     if (quote !== 0) {
       if (c === quote) quote = 0;
     } else if (c === 0x22 || c === 0x27) {

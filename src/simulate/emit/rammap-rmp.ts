@@ -1,6 +1,8 @@
 import { RMP_LIST_ORDER, RMP_USE_SLOTS } from '../../ingest/parsers/rammap-use-counts.js';
 import { RAMMAP_USES, type RamMapList, type RamMapUse } from '../../model/rammap.js';
 import type { GuestState } from '../state.js';
+import { hexText, HexWriter, u32RunPayload, type HexPayload } from './hex-writer.js';
+import { pfnDatabasePayload, type PfnCell } from './rammap-pfn-records.js';
 
 /** What a simulated RAMMap snapshot holds; page counts are 4 KiB pages. */
 export interface RmpSnapshot {
@@ -8,8 +10,11 @@ export interface RmpSnapshot {
   matrix: Partial<Record<RamMapUse, Partial<Record<RamMapList, number>>>>;
   processes: { name: string; pid: number; sessionId?: number; privatePages: number }[];
   pools: { tag: string; bytes: number; allocations: number }[];
-  /** PFN database records written as filler (default 64). */
-  pfnRecords?: number;
+  /**
+   * PFN database records (default 64, a filler); `all` writes one per page of the matrix, in agreement with
+   * PageUseCounts. Records walk the matrix cells in order, so a shorter database covers only the first cells.
+   */
+  pfnRecords?: number | 'all';
 }
 
 /** How the XML is laid out, to produce the variants real files may show. */
@@ -26,81 +31,42 @@ export interface RmpLayout {
 }
 
 const DEFAULT_ROOT = 'root Application="RamMap" Version="1.0" Architecture="amd64"';
-const PFN_HEADER_WORDS = 32;
 
 /** Writes a snapshot the way RAMMap's File > Save does (formats.md §1.5), the inverse of the rammap-rmp parser. */
 export function emitRmp(snapshot: RmpSnapshot, layout: RmpLayout = {}): string {
-  const nl = layout.newline ?? '\r\n';
-  const hex = (words: HexWriter) => wrap(words.text(), layout.hexLineWidth, nl);
-  const element = (name: string, payload: HexWriter) => `<${name}>${hex(payload)}</${name}>`;
+  return [...rmpPieces(snapshot, layout)].join('');
+}
 
+/**
+ * The text of emitRmp in file order, in pieces of about a megabyte at most: a 64 GiB guest's snapshot (~850 MB,
+ * longer than a JavaScript string may be) is written piece by piece (rammap-rmp-stream.ts).
+ */
+export function* rmpPieces(snapshot: RmpSnapshot, layout: RmpLayout = {}): Generator<string> {
+  const nl = layout.newline ?? '\r\n';
+  const element = (name: string, payload: HexPayload) =>
+    function* () {
+      yield `<${name}>`;
+      yield* hexText(payload, layout.hexLineWidth, nl);
+      yield `</${name}>`;
+    };
   const sections = [
-    element('PageUseCounts', pageUseCounts(snapshot.matrix)),
-    element('ListCounts', listCounts(snapshot.matrix)),
-    processList(snapshot.processes, hex, nl),
-    fileList(nl),
-    element('PhysRanges', physRanges(snapshot.matrix)),
-    element('PoolInfo', poolInfo(snapshot.pools)),
-    element('PfnDatabase', pfnDatabase(snapshot.pfnRecords ?? 64)),
+    element('PageUseCounts', pageUseCounts(snapshot.matrix).payload()),
+    element('ListCounts', listCounts(snapshot.matrix).payload()),
+    () => processList(snapshot.processes, layout.hexLineWidth, nl),
+    () => fileList(nl),
+    element('PhysRanges', physRanges(snapshot.matrix).payload()),
+    element('PoolInfo', poolInfo(snapshot.pools).payload()),
+    element('PfnDatabase', pfnDatabase(snapshot.matrix, snapshot.pfnRecords ?? 64)),
   ];
   if (layout.reverse) sections.reverse();
   const rootTag = layout.rootTag ?? DEFAULT_ROOT;
-  const rootName = rootTag.split(/\s/)[0]!;
-  const lines = [...(layout.declaration ? [layout.declaration] : []), `<${rootTag}>`, ...sections, `</${rootName}>`];
-  return lines.join(nl) + nl;
-}
-
-/** Little-endian bytes as lowercase hex, written into a growing buffer (snapshots hold megabytes of it). */
-class HexWriter {
-  private bytes = Buffer.alloc(4096);
-  private length = 0;
-
-  private reserve(extra: number): void {
-    if (this.length + extra <= this.bytes.length) return;
-    const next = Buffer.alloc(Math.max(this.bytes.length * 2, this.length + extra));
-    this.bytes.copy(next, 0, 0, this.length);
-    this.bytes = next;
+  if (layout.declaration) yield layout.declaration + nl;
+  yield `<${rootTag}>${nl}`;
+  for (const section of sections) {
+    yield* section();
+    yield nl;
   }
-
-  u64(value: number | bigint): this {
-    this.reserve(8);
-    this.bytes.writeBigUInt64LE(BigInt(value), this.length);
-    this.length += 8;
-    return this;
-  }
-
-  u32(value: number): this {
-    this.reserve(4);
-    this.bytes.writeUInt32LE(value >>> 0, this.length);
-    this.length += 4;
-    return this;
-  }
-
-  /** `count` consecutive u32 values from `first` (a process's PFN ordinals). */
-  u32Run(first: number, count: number): this {
-    this.reserve(count * 4);
-    for (let i = 0; i < count; i++) this.bytes.writeUInt32LE((first + i) >>> 0, this.length + i * 4);
-    this.length += count * 4;
-    return this;
-  }
-
-  ascii(text: string, length: number): this {
-    this.reserve(length);
-    for (let i = 0; i < length; i++) this.bytes[this.length + i] = i < text.length ? text.charCodeAt(i) & 0xff : 0x20;
-    this.length += length;
-    return this;
-  }
-
-  text(): string {
-    return this.bytes.toString('hex', 0, this.length);
-  }
-}
-
-function wrap(hex: string, width: number | undefined, nl: string): string {
-  if (!width || hex.length <= width) return hex;
-  const lines: string[] = [];
-  for (let i = 0; i < hex.length; i += width) lines.push(hex.slice(i, i + width));
-  return nl + lines.join(nl) + nl;
+  yield `</${rootTag.split(/\s/)[0]!}>${nl}`;
 }
 
 function pages(matrix: RmpSnapshot['matrix'], use: number, list: RamMapList): number {
@@ -130,22 +96,22 @@ function totalPages(matrix: RmpSnapshot['matrix']): number {
   return sum;
 }
 
-function processList(processes: RmpSnapshot['processes'], hex: (w: HexWriter) => string, nl: string): string {
+function* processList(processes: RmpSnapshot['processes'], width: number | undefined, nl: string): Generator<string> {
+  yield `<ProcessList>${nl}`;
   let ordinal = 0;
-  const lines = processes.map(({ name, pid, sessionId, privatePages }) => {
-    const pfns = new HexWriter();
-    pfns.u32Run(ordinal, privatePages);
+  for (const { name, pid, sessionId, privatePages } of processes) {
+    yield `<Process Name="${escapeXml(name)}" ProcessId="${pid}" SessionId="${sessionId ?? 0xffffffff}"><PFNs>`;
+    yield* hexText(u32RunPayload(ordinal, privatePages), width, nl);
+    yield `</PFNs></Process>${nl}`;
     ordinal += privatePages;
-    const session = sessionId ?? 0xffffffff;
-    return `<Process Name="${escapeXml(name)}" ProcessId="${pid}" SessionId="${session}"><PFNs>${hex(pfns)}</PFNs></Process>`;
-  });
-  return ['<ProcessList>', ...lines, '</ProcessList>'].join(nl);
+  }
+  yield '</ProcessList>';
 }
 
-function fileList(nl: string): string {
+function* fileList(nl: string): Generator<string> {
   const files = ['C:\\Windows\\System32\\ntdll.dll', 'C:\\Windows\\System32\\config\\SOFTWARE', 'C:\\Users\\R&D\\AppData\\Local\\Temp\\~log.tmp'];
   const lines = files.map((path, i) => `<File Key="${18446673704965373952n + BigInt(i) * 4096n}" Path="${escapeXml(path)}"/>`);
-  return ['<FileList>', ...lines, '</FileList>'].join(nl);
+  yield ['<FileList>', ...lines, '</FileList>'].join(nl);
 }
 
 function physRanges(matrix: RmpSnapshot['matrix']): HexWriter {
@@ -169,12 +135,10 @@ function poolInfo(pools: RmpSnapshot['pools']): HexWriter {
   return out;
 }
 
-function pfnDatabase(records: number): HexWriter {
-  const out = new HexWriter();
-  for (let i = 0; i < PFN_HEADER_WORDS; i++) out.u64(i < 7 ? 0 : (i * 37) % 500);
-  const base = 0x1000;
-  for (let i = 0; i < records; i++) out.u64(((i % 14) | (6 << 4)) >>> 0).u64(base + i).u64(0xfffff80000000000n + BigInt(i) * 4096n);
-  return out;
+function pfnDatabase(matrix: RmpSnapshot['matrix'], records: number | 'all'): HexPayload {
+  const cells: PfnCell[] = [];
+  for (let use = 0; use < RMP_USE_SLOTS; use++) RMP_LIST_ORDER.forEach((list, l) => cells.push({ use, list: l, pages: pages(matrix, use, list) }));
+  return pfnDatabasePayload(cells, records === 'all' ? totalPages(matrix) : records);
 }
 
 function escapeXml(text: string): string {
@@ -186,10 +150,15 @@ function escapeXml(text: string): string {
  * (Idle has none) and the pool tags. Written as RAMMap writes: ASCII XML, CRLF.
  */
 export function emitRmpFromState(state: GuestState): Buffer {
-  const snapshot: RmpSnapshot = {
+  return Buffer.from(emitRmp(rmpSnapshotOf(state)), 'utf8');
+}
+
+/** What RAMMap would see of this guest. */
+export function rmpSnapshotOf(state: GuestState, pfnRecords?: RmpSnapshot['pfnRecords']): RmpSnapshot {
+  return {
     matrix: state.pages,
     processes: state.processes.filter((p) => p.pid !== 0).map((p) => ({ name: p.name, pid: p.pid, sessionId: p.sessionId, privatePages: p.residentPrivatePages })),
     pools: state.pools.map(({ tag, bytes, allocations }) => ({ tag, bytes, allocations })),
+    ...(pfnRecords !== undefined && { pfnRecords }),
   };
-  return Buffer.from(emitRmp(snapshot), 'utf8');
 }

@@ -40,6 +40,8 @@ export async function* csvRows(input: Input, sink: ParseSink, delimiter = detect
       delimiter,
       info: true,
       relax_column_count: true,
+      // A quote that never closes would otherwise buffer the rest of a file of any size.
+      max_record_size: 64 * 1024 * 1024,
       relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_error: true,

@@ -50,6 +50,8 @@ async function* decodeChunks(source: ByteSource, encoding: Encoding, bomLength: 
   if (rest) yield rest;
 }
 
+const MAX_LINE_CHARS = 64 * 1024 * 1024;
+
 export async function* splitLines(chunks: AsyncIterable<string>): AsyncIterable<Line> {
   let pending = '';
   let number = 0;
@@ -75,6 +77,8 @@ export async function* splitLines(chunks: AsyncIterable<string>): AsyncIterable<
       start = i + 1;
     }
     pending = pending.slice(start);
+    // Holding one endless line would exhaust memory on a file larger than it; no export writes such a line.
+    if (pending.length > MAX_LINE_CHARS) throw new Error(`line ${number + 1} is longer than ${MAX_LINE_CHARS / 1024 / 1024} M characters, which no export writes`);
   }
   if (pending !== '') yield { number: ++number, text: pending };
 }

@@ -12,6 +12,8 @@ type CimClass = 'win32_operatingsystem' | 'win32_computersystem' | 'win32_physic
 const CLASS_NAMES = /Win32_(?:OperatingSystem|ComputerSystem|PhysicalMemory|VideoController|PnPEntity|BIOS)\b/i;
 const HALLMARK_KEYS = /"(?:TotalVisibleMemorySize|FreePhysicalMemory|TotalPhysicalMemory|AdapterRAM|PNPDeviceID|ConfigManagerErrorCode|SMBIOSMemoryType)"\s*:/;
 
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
 /**
  * `Get-CimInstance <Class> | ConvertTo-Json` and `Get-WmiObject`: one object, an array, several values
  * concatenated (`>>`), or an object keyed by class name. Each object's class comes from CimClass, __CLASS,
@@ -26,6 +28,11 @@ export const cimJson: Parser = {
     return CLASS_NAMES.test(head) || HALLMARK_KEYS.test(head) ? 0.95 : 0;
   },
   async parse(input, sink) {
+    // The whole document is held in memory to parse it; real CIM exports are a few MB at most.
+    if (input.size > MAX_JSON_BYTES) {
+      sink.message('FILE_UNREADABLE', 'error', 'This JSON file is too large for a CIM export (over 64 MiB), so it was not read.');
+      return;
+    }
     let text = '';
     for await (const chunk of input.chunks()) text += chunk;
     const scan = scanJson(text);

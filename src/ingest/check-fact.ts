@@ -1,4 +1,5 @@
 import type { Fact, HypervisorField, SystemField } from '../model/facts.js';
+import { counterByteFactor } from '../model/counters.js';
 import { RAMMAP_LISTS, RAMMAP_USES } from '../model/rammap.js';
 
 /**
@@ -123,10 +124,17 @@ export function checkFact(fact: Fact): FactProblem[] {
       size(`the ${fact.property} sum`, fact.bytes);
       count('the process count', fact.count);
       break;
-    case 'counter':
+    case 'counter': {
       count(`the sample count of ${shorten(fact.counter)}`, fact.samples);
-      for (const stat of ['first', 'last', 'min', 'max', 'mean'] as const) finite(`the ${stat} value of ${shorten(fact.counter)}`, fact[stat]);
+      // A counter named in bytes, KBytes or MBytes becomes a size once scaled: the same rules then apply.
+      const factor = counterByteFactor(fact.counter);
+      for (const stat of ['first', 'last', 'min', 'max', 'mean'] as const) {
+        const what = `the ${stat} value of ${shorten(fact.counter)}`;
+        if (factor === undefined) finite(what, fact[stat]);
+        else if (sizeProblem(Math.round(fact[stat] * factor))) problems.push({ what, value: fact[stat], reason: sizeProblem(Math.round(fact[stat] * factor))! });
+      }
       break;
+    }
     case 'system':
       fieldValue(fact.field, fact.value, SYSTEM_FIELDS);
       break;

@@ -13,7 +13,7 @@ test('sound facts pass', () => {
   assert.deepEqual(checkFact(process(1_048_576)), []);
   assert.deepEqual(checkFact({ kind: 'system', field: 'visibleBytes', value: 4 * 1024 ** 3, source: at }), []);
   assert.deepEqual(checkFact({ kind: 'system', field: 'hostName', value: 'VM1', source: at }), []);
-  assert.deepEqual(checkFact({ kind: 'counter', object: 'Memory', counter: 'Available MBytes', samples: 3, first: 1, last: -2.5, min: -2.5, max: 1, mean: 0, source: at }), []);
+  assert.deepEqual(checkFact({ kind: 'counter', object: 'Memory', counter: 'Pages/sec', samples: 3, first: 1, last: -2.5, min: -2.5, max: 1, mean: 0, source: at }), []);
   assert.deepEqual(checkFact({ kind: 'use-counts', origin: 'table', cells: { driverLocked: { active: 4096 } }, rowTotals: {}, listTotals: {}, total: 4096, source: at }), []);
 });
 
@@ -72,4 +72,12 @@ test('a message quoting a huge value stays readable', async () => {
   const text = parsed.messages[0]!.text;
   assert.ok(text.length < 200, `${text.length} characters`);
   assert.match(text, /^The WS value "9{80}…" is not a number\.$/);
+});
+
+test('a counter named in bytes or MBytes is a size once scaled: no negative or absurd values', () => {
+  const counter = (name: string, last: number): Fact => ({ kind: 'counter', object: 'Memory', counter: name, samples: 1, first: last, last, min: last, max: last, mean: last, source: at });
+  assert.deepEqual(checkFact(counter('Available MBytes', 1523.5)), []);
+  assert.match(checkFact(counter('Available MBytes', 1.2e29))[0]!.reason, /any Windows can address/);
+  assert.match(checkFact(counter('Pool Nonpaged Bytes', -1))[0]!.reason, /negative/);
+  assert.deepEqual(checkFact(counter('Pages/sec', -1)), []);
 });

@@ -85,16 +85,25 @@ function describeEncoding(input: Input): string {
   return name;
 }
 
+/** A byte-order mark that lies (UTF-16 marked, something else inside) decodes to replacement characters. */
+function undecodableShare(head: string): number {
+  const sample = head.slice(0, 4096).replace(/\s/g, '');
+  if (sample.length < 16) return 0;
+  let replaced = 0;
+  for (const c of sample) if (c === '\uFFFD') replaced++;
+  return replaced / sample.length;
+}
+
 function unrecognized(input: Input): ParsedFile {
   const firstLine = input.head.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
   const shown = firstLine.length > 60 ? `${firstLine.slice(0, 60)}…` : firstLine;
+  const undecodable = undecodableShare(input.head);
+  if (undecodable >= 0.1) {
+    const text = `The text encoding could not be determined: read as ${describeEncoding(input)}, ${Math.round(undecodable * 100)} % of its first characters are not valid text. Save the export again as UTF-8 or UTF-16 (Out-File -Encoding utf8).`;
+    return { ...unrecognizedFile(input), messages: [{ code: 'ENCODING_UNKNOWN', severity: 'error', file: input.file, line: 1, text }] };
+  }
   return {
-    path: input.file,
-    format: 'unknown',
-    formatTitle: 'unknown',
-    encoding: describeEncoding(input),
-    sizeBytes: input.size,
-    status: 'unrecognized',
+    ...unrecognizedFile(input),
     messages: [
       {
         code: 'FORMAT_UNRECOGNIZED',
@@ -104,6 +113,9 @@ function unrecognized(input: Input): ParsedFile {
         text: `Not a format guestram knows (it starts with "${shown}"); expected a RAMMap snapshot, a Get-Process export, a counter log, systeminfo, CIM JSON, a device/driver list or a hypervisor config. Run 'guestram formats' to see them all.`,
       },
     ],
-    facts: [],
   };
+}
+
+function unrecognizedFile(input: Input): ParsedFile {
+  return { path: input.file, format: 'unknown', formatTitle: 'unknown', encoding: describeEncoding(input), sizeBytes: input.size, status: 'unrecognized', messages: [], facts: [] };
 }

@@ -130,8 +130,12 @@ export function checkFact(fact: Fact): FactProblem[] {
       const factor = counterByteFactor(fact.counter);
       for (const stat of ['first', 'last', 'min', 'max', 'mean'] as const) {
         const what = `the ${stat} value of ${shorten(fact.counter)}`;
-        if (factor === undefined) finite(what, fact[stat]);
-        else if (sizeProblem(Math.round(fact[stat] * factor))) problems.push({ what, value: fact[stat], reason: sizeProblem(Math.round(fact[stat] * factor))! });
+        if (factor === undefined) {
+          finite(what, fact[stat]);
+          continue;
+        }
+        const reason = sizeProblem(Math.round(fact[stat] * factor));
+        if (reason) problems.push({ what, value: fact[stat], reason });
       }
       break;
     }

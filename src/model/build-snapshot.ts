@@ -68,7 +68,7 @@ export function buildSnapshot(batches: FactBatch[], hypervisorOverride?: Hypervi
   snapshot.pools.sort((a, b) => b.bytes - a.bytes);
   snapshot.processes = chooseProcessExport(batches, snapshot.conflicts);
   snapshot.rammap = chooseRamMap(all.filter((f): f is UseCountsFact => f.kind === 'use-counts'), snapshot.conflicts);
-  useRamMapTotalAsVisible(snapshot);
+  recordVisibleConflict(snapshot);
   mergeVm(snapshot, all.filter((f): f is HypervisorFact => f.kind === 'hypervisor'));
   snapshot.hypervisor = hypervisorOverride
     ? { value: hypervisorOverride, source: { file: 'command line', field: '--hypervisor' } }
@@ -134,19 +134,25 @@ function chooseRamMap(facts: UseCountsFact[], conflicts: Conflict[]): RamMapView
   return used;
 }
 
+/** RAMMap's Total and the OS's visible memory are one quantity; beyond rounding, a difference means two moments. */
+export function visibleDisagrees(osVisible: number, ramMapTotal: number): boolean {
+  return Math.abs(ramMapTotal - osVisible) > Math.max(64 * MiB, osVisible * 0.03);
+}
+
 /**
- * RAMMap's Total and the OS's visible memory are one quantity. When they disagree (systeminfo says 4 GB, the
- * snapshot 8 GB) the files come from different machines or moments; in use and available come from RAMMap, so
- * visible does too, and the OS figure is recorded as ignored rather than mixed in.
+ * When systeminfo says 4 GB and the snapshot 8 GB, the files come from different machines or moments. In use and
+ * available come from RAMMap, so reconcile takes visible from it too (see physical.ts); the OS figure is
+ * recorded as ignored rather than mixed in.
  */
-function useRamMapTotalAsVisible(snapshot: GuestSnapshot): void {
+function recordVisibleConflict(snapshot: GuestSnapshot): void {
   const { rammap } = snapshot;
   const visible = snapshot.system.visibleBytes;
-  if (!rammap || typeof visible?.value !== 'number') return;
-  if (Math.abs(rammap.total - visible.value) <= Math.max(64 * MiB, visible.value * 0.03)) return;
-  const used = { value: rammap.total, source: rammap.source };
-  snapshot.conflicts.push({ subject: 'memory visible to Windows', used, ignored: [{ value: visible.value, source: visible.source }] });
-  snapshot.system.visibleBytes = used;
+  if (!rammap || typeof visible?.value !== 'number' || !visibleDisagrees(visible.value, rammap.total)) return;
+  snapshot.conflicts.push({
+    subject: 'memory visible to Windows',
+    used: { value: rammap.total, source: rammap.source },
+    ignored: [{ value: visible.value, source: visible.source }],
+  });
 }
 
 function toView(fact: UseCountsFact): RamMapView {

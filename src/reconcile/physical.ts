@@ -1,4 +1,5 @@
 import { counterLastBytes, findCounter } from '../model/counters.js';
+import { visibleDisagrees } from '../model/build-snapshot.js';
 import type { GuestSnapshot } from '../model/snapshot.js';
 
 const num = (v: { value: unknown } | undefined) => (typeof v?.value === 'number' ? v.value : undefined);
@@ -10,9 +11,15 @@ export function installedBytes(snapshot: GuestSnapshot): number | undefined {
   return num(snapshot.system.installedBytes) ?? (dynamic ? undefined : num(snapshot.vm.configuredBytes));
 }
 
-/** Memory visible to Windows: TotalVisibleMemorySize / systeminfo, else the RAMMap total. */
+/**
+ * Memory visible to Windows: TotalVisibleMemorySize / systeminfo, else the RAMMap total — and the RAMMap total
+ * when the two disagree, so that visible, in use and available come from one moment (a recorded conflict).
+ */
 export function visibleBytes(snapshot: GuestSnapshot): number | undefined {
-  return num(snapshot.system.visibleBytes) ?? snapshot.rammap?.total;
+  const os = num(snapshot.system.visibleBytes);
+  const rammap = snapshot.rammap?.total;
+  if (os !== undefined && rammap !== undefined && visibleDisagrees(os, rammap)) return rammap;
+  return os ?? rammap;
 }
 
 /** Available memory as the OS reported it (counters first: they are sampled, systeminfo is a moment). */

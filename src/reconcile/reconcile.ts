@@ -30,7 +30,7 @@ export function reconcile(snapshot: GuestSnapshot): Reconciliation {
     processWsSumBytes,
   };
   const rammap = snapshot.rammap;
-  const partial = rammap?.hasLists ? fromRamMap(rammap, processPmSumBytes) : fromCounters(snapshot, visible, processPmSumBytes);
+  const partial = rammap?.hasLists ? fromRamMap(rammap) : fromCounters(snapshot, visible, processPmSumBytes);
   const reconciliation: Reconciliation = { ...base, ...partial, identities: [] };
   reconciliation.identities = identityChecks(snapshot, reconciliation);
   return stripUndefined(reconciliation);
@@ -38,7 +38,7 @@ export function reconcile(snapshot: GuestSnapshot): Reconciliation {
 
 type Accounting = Omit<Reconciliation, 'identities' | 'installedBytes' | 'visibleBytes' | 'hardwareReservedBytes' | 'processPmSumBytes' | 'processWsSumBytes'>;
 
-function fromRamMap(rammap: RamMapView, _pmSum: number | undefined): Accounting {
+function fromRamMap(rammap: RamMapView): Accounting {
   const listSum = (list: (typeof RAMMAP_LISTS)[number][0]) => RAMMAP_USES.reduce((s, [use]) => s + rammap.matrix[use][list], 0);
   const inUse = sum(RAMMAP_USES.map(([use]) => inUseOf(rammap, use)));
   const processPrivate = inUseOf(rammap, 'processPrivate');

@@ -50,7 +50,7 @@ async function* decodeChunks(source: ByteSource, encoding: Encoding, bomLength: 
   if (rest) yield rest;
 }
 
-const MAX_LINE_CHARS = 64 * 1024 * 1024;
+const MAX_LINE_CHARS = 16 * 1024 * 1024;
 
 export async function* splitLines(chunks: AsyncIterable<string>): AsyncIterable<Line> {
   let pending = '';

@@ -58,7 +58,7 @@ describe('100,000 columns in a header of every delimited format', () => {
   for (const format of ['getprocess-csv', 'pdh-csv', 'systeminfo-csv', 'driverquery-csv', 'pnpdevice-csv', 'rammap-table']) {
     test(format, async () => {
       const sample = firstSample(format);
-      for (const line of [0, 1]) await survives(sample.name, applyMutations(sample.bytes, [{ op: 'columns', line, count: 100_000, separator: ',' }]));
+      await survives(sample.name, applyMutations(sample.bytes, [{ op: 'columns', line: 0, count: 100_000, separator: ',' }]));
     });
   }
 });

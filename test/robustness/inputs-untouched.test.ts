@@ -23,15 +23,13 @@ function fingerprint(): Map<string, string> {
   }));
 }
 
-test('analyzing every bundle, in every format and with --out, leaves each input byte for byte as it was', () => {
+test('analyzing every bundle and writing the report with --out leaves each input byte for byte as it was', () => {
   const before = fingerprint();
   assert.ok(before.size >= 40, `only ${before.size} input files`);
   const out = mkdtempSync(join(tmpdir(), 'guestram-out-'));
   try {
-    for (const format of ['text', 'md', 'json']) {
-      const result = runCli(['analyze', BUNDLES, '--format', format, '--out', join(out, `report.${format}`)]);
-      assert.equal(result.code, 0, result.stderr);
-    }
+    const result = runCli(['analyze', BUNDLES, '--format', 'md', '--out', join(out, 'report.md')]);
+    assert.equal(result.code, 0, result.stderr);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -61,7 +61,8 @@ export function mutationArbitrary(limits: MutationLimits): fc.Arbitrary<Mutation
     { weight: 2, arbitrary: fc.record({ op: fc.constant('newlines' as const), pattern: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 8 }) }) },
     {
       weight: 3,
-      arbitrary: fc.record({ op: fc.constant('line' as const), kind: fc.constantFrom('duplicate' as const, 'delete' as const, 'swap' as const, 'shuffle-fields' as const), index: fc.nat({ max: 40 }), other: fc.nat({ max: 40 }) }),
+      // Header lines first: a duplicated, missing or reordered header is what a hand edit most often breaks.
+      arbitrary: fc.record({ op: fc.constant('line' as const), kind: fc.constantFrom('duplicate' as const, 'delete' as const, 'swap' as const, 'shuffle-fields' as const), index: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })), other: fc.nat({ max: 40 }) }),
     },
     { weight: 4, arbitrary: fc.record({ op: fc.constant('number' as const), index: fc.nat({ max: 200 }), replacement: fc.constantFrom(...HOSTILE_NUMBERS) }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('word' as const), index: fc.nat({ max: 200 }), replacement: fc.constantFrom(...HOSTILE_WORDS) }) },

@@ -1,5 +1,6 @@
 import { parse, CsvError } from 'csv-parse';
 import { Readable } from 'node:stream';
+import { FastCsvSplitter, type RecordDelimiter } from './csv-fast.js';
 import type { Input } from './input.js';
 import type { ParseSink } from './parser.js';
 
@@ -31,13 +32,52 @@ export function headerLine(head: string): string {
 }
 
 /**
- * Streams the CSV records of an input through csv-parse (the only place that imports it).
- * Column counts may vary; a broken record becomes a message with its line, never an exception.
+ * Streams the CSV records of an input. Column counts may vary; a broken record becomes a message with its
+ * line, never an exception.
  */
 export async function* csvRows(input: Input, sink: ParseSink, delimiter = detectDelimiter(headerLine(input.head))): AsyncGenerator<CsvRow> {
-  const parser = Readable.from(input.chunks()).pipe(
+  for await (const rows of csvRowBatches(input, sink, delimiter)) yield* rows;
+}
+
+/**
+ * csvRows a chunk of records at a time, for logs of a million rows. Well-formed records are split by
+ * FastCsvSplitter; from the first record it is not sure about on, csv-parse (the only place that imports it)
+ * reads the rest, so every oddity is read as csv-parse reads it.
+ */
+const BATCH_CHARS = 64 * 1024;
+
+export async function* csvRowBatches(input: Input, sink: ParseSink, delimiter = detectDelimiter(headerLine(input.head))): AsyncGenerator<CsvRow[]> {
+  const chunks = input.chunks()[Symbol.asyncIterator]();
+  const splitter = new FastCsvSplitter(delimiter);
+  for (;;) {
+    const next = await chunks.next();
+    const text = next.done ? '' : next.value;
+    // Small batches keep the rows in hand few: they die young instead of piling up in the old generation.
+    for (let from = 0; from < text.length || (next.done && from === 0); from += BATCH_CHARS) {
+      const rows: CsvRow[] = [];
+      const to = Math.min(text.length, from + BATCH_CHARS);
+      splitter.push(text.slice(from, to), rows, next.done === true && to === text.length);
+      if (rows.length > 0) yield rows;
+      if (splitter.stopped) break;
+    }
+    if (splitter.stopped) break;
+    if (next.done) return;
+  }
+  const { text, line } = splitter.rest();
+  yield* csvParseRows(restOf(text, chunks), sink, delimiter, line - 1, splitter.recordDelimiter);
+}
+
+async function* restOf(text: string, chunks: AsyncIterator<string>): AsyncGenerator<string> {
+  if (text !== '') yield text;
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+}
+
+/** csv-parse over text that starts `linesBefore` lines into the file. */
+async function* csvParseRows(text: AsyncIterable<string>, sink: ParseSink, delimiter: string, linesBefore: number, recordDelimiter: RecordDelimiter | undefined): AsyncGenerator<CsvRow[]> {
+  const parser = Readable.from(text).pipe(
     parse({
       delimiter,
+      ...(recordDelimiter && { record_delimiter: recordDelimiter }),
       info: true,
       relax_column_count: true,
       // A quote that never closes would otherwise buffer the rest of a file of any size.
@@ -53,7 +93,7 @@ export async function* csvRows(input: Input, sink: ParseSink, delimiter = detect
   );
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; raw?: string } }>) {
-      yield { line: item.info.lines, cells: item.record };
+      yield [{ line: linesBefore + item.info.lines, cells: item.record }];
     }
   } catch (error) {
     if (error instanceof CsvError) {
@@ -64,10 +104,13 @@ export async function* csvRows(input: Input, sink: ParseSink, delimiter = detect
   }
 
   function report(error: CsvError): void {
+    const line = lineOf(error);
+    const at = line === undefined ? undefined : linesBefore + line;
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-      sink.message('CSV_TRUNCATED', 'warning', 'The file ends inside a quoted field: it looks cut short, so its last record was not used.', lineOf(error));
+      sink.message('CSV_TRUNCATED', 'warning', 'The file ends inside a quoted field: it looks cut short, so its last record was not used.', at);
     } else {
-      sink.message('CSV_MALFORMED', 'warning', `A malformed CSV record was skipped: ${describe(error)}.`, lineOf(error));
+      const text = describe(error).replace(/\bline (\d+)/g, (_, n: string) => `line ${linesBefore + Number(n)}`);
+      sink.message('CSV_MALFORMED', 'warning', `A malformed CSV record was skipped: ${text}.`, at);
     }
   }
 }

@@ -44,3 +44,14 @@ test('parses sizes with units as binary multiples', () => {
   assert.equal(parseSize('512'), undefined);
   assert.equal(parseSize('-1 MB'), undefined);
 });
+
+test('plain numbers read the same through the fast path as through the general one', () => {
+  const samples = ['0', '-0', '7', '0012', '-5', '1.234', '12.5', '-0.75', '2441084928', '11.296813511113458', '1234567.25', '123456789012345678901234567890', '-', '1.', '.5', '1.2.3', '0.000000000000001234', '999999999999999.9', '0.1', '0.3', '123456789012345'];
+  for (const raw of [...samples, ...Array.from({ length: 300 }, (_, i) => String(Math.sin(i) * 10 ** (i % 12)))]) {
+    for (const decimal of [undefined, '.', ','] as const) {
+      // A leading space sends the value down the general path, which trims it.
+      assert.equal(Object.is(parseNumber(raw, { decimal }), parseNumber(` ${raw}`, { decimal })), true, `${raw} ${decimal}`);
+    }
+  }
+  assert.equal(parseNumber('1.234', { decimal: ',' }), 1234);
+});

@@ -1,5 +1,5 @@
 import type { ProcessFact } from '../../model/facts.js';
-import { csvRows, detectDelimiter, headerLine, type CsvRow } from '../csv.js';
+import { csvRowBatches, detectDelimiter, headerLine, type CsvRow } from '../csv.js';
 import { parseInteger, parseNumber } from '../numbers.js';
 import type { ParseSink, Parser } from '../parser.js';
 
@@ -47,33 +47,35 @@ export const getprocessCsv: Parser = {
     let headerCells: string[] = [];
     let pendingShort: CsvRow | undefined;
     let rows = 0;
-    for await (const row of csvRows(input, sink)) {
-      if (!columns) {
-        if (isTypeLine(row)) continue;
-        headerCells = row.cells.map(normalize);
-        columns = mapColumns(row.cells);
-        if (!columns.has('name') || !MEMORY_FIELDS.some((f) => columns!.has(f))) {
-          sink.message(
-            'COLUMN_MISSING',
-            'error',
-            'This CSV has no Name (or ProcessName) column or no memory column (PM, WS or NPM), so no process could be read from it.',
-            row.line,
-          );
-          return;
+    for await (const batch of csvRowBatches(input, sink)) {
+      for (const row of batch) {
+        if (!columns) {
+          if (isTypeLine(row)) continue;
+          headerCells = row.cells.map(normalize);
+          columns = mapColumns(row.cells);
+          if (!columns.has('name') || !MEMORY_FIELDS.some((f) => columns!.has(f))) {
+            sink.message(
+              'COLUMN_MISSING',
+              'error',
+              'This CSV has no Name (or ProcessName) column or no memory column (PM, WS or NPM), so no process could be read from it.',
+              row.line,
+            );
+            return;
+          }
+          continue;
         }
-        continue;
-      }
-      if (pendingShort) reportShort(pendingShort, headerCells.length, sink, false);
-      pendingShort = undefined;
-      if (isTypeLine(row) || isRepeatedHeader(row, headerCells)) continue;
-      if (row.cells.length < headerCells.length) {
-        pendingShort = row;
-        continue;
-      }
-      const fact = readRow(row, columns, input.file, sink);
-      if (fact) {
-        sink.fact(fact);
-        rows++;
+        if (pendingShort) reportShort(pendingShort, headerCells.length, sink, false);
+        pendingShort = undefined;
+        if (isTypeLine(row) || isRepeatedHeader(row, headerCells)) continue;
+        if (row.cells.length < headerCells.length) {
+          pendingShort = row;
+          continue;
+        }
+        const fact = readRow(row, columns, input.file, sink);
+        if (fact) {
+          sink.fact(fact);
+          rows++;
+        }
       }
     }
     if (pendingShort) reportShort(pendingShort, headerCells.length, sink, true);

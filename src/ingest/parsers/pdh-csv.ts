@@ -1,5 +1,5 @@
 import type { CounterFact } from '../../model/facts.js';
-import { csvRows, detectDelimiter, headerLine } from '../csv.js';
+import { csvRowBatches, detectDelimiter, headerLine } from '../csv.js';
 import { parseNumber, type NumberOptions } from '../numbers.js';
 import type { Parser, ParseSink } from '../parser.js';
 
@@ -21,25 +21,27 @@ export const pdhCsv: Parser = {
     let columns: CounterColumn[] | undefined;
     let biasMinutes: number | undefined;
     let headerLineNumber = 1;
-    for await (const row of csvRows(input, sink, delimiter)) {
-      if (!columns) {
-        const first = row.cells[0] ?? '';
-        if (!/^\s*\(PDH-CSV\b/i.test(first)) {
-          sink.message('COLUMN_MISSING', 'error', 'The first line should start with "(PDH-CSV 4.0)" followed by counter paths; this is not a PDH-CSV log.', row.line);
-          return;
+    for await (const rows of csvRowBatches(input, sink, delimiter)) {
+      for (const row of rows) {
+        if (!columns) {
+          const first = row.cells[0] ?? '';
+          if (!/^\s*\(PDH-CSV\b/i.test(first)) {
+            sink.message('COLUMN_MISSING', 'error', 'The first line should start with "(PDH-CSV 4.0)" followed by counter paths; this is not a PDH-CSV log.', row.line);
+            return;
+          }
+          biasMinutes = parseBias(first);
+          headerLineNumber = row.line;
+          columns = row.cells.slice(1).map((path) => ({ path, ...parseCounterPath(path), stats: undefined, invalid: 0 }));
+          continue;
         }
-        biasMinutes = parseBias(first);
-        headerLineNumber = row.line;
-        columns = row.cells.slice(1).map((path) => ({ path, ...parseCounterPath(path), stats: undefined, invalid: 0 }));
-        continue;
+        readSampleRow(row.cells, row.line, columns, numberOptions, sink);
       }
-      readSampleRow(row.cells, row.line, columns, numberOptions, biasMinutes, sink);
     }
     if (!columns) {
       sink.message('NO_DATA', 'error', 'The counter log is empty: it has no header line with counter paths.');
       return;
     }
-    emitCounters(columns, input.file, headerLineNumber, sink);
+    emitCounters(columns, input.file, headerLineNumber, biasMinutes, sink);
   },
 };
 
@@ -57,6 +59,7 @@ interface RunningStats {
   min: number;
   max: number;
   sum: number;
+  /** Sample times as written; only these two are ever turned into ISO times. */
   firstTime: string;
   lastTime: string;
 }
@@ -68,22 +71,23 @@ interface CounterColumn extends CounterPath {
   firstInvalidLine?: number;
 }
 
-function readSampleRow(cells: string[], line: number, columns: CounterColumn[], options: NumberOptions, bias: number | undefined, sink: ParseSink): void {
-  const time = toIsoTime(cells[0] ?? '', bias);
+function readSampleRow(cells: string[], line: number, columns: CounterColumn[], options: NumberOptions, sink: ParseSink): void {
+  const time = cells[0] ?? '';
   if (cells.length - 1 > columns.length) {
     sink.message('CSV_MALFORMED', 'warning', `This row has ${cells.length - 1} values but the header names ${columns.length} counters; the extra values were ignored.`, line);
   }
-  columns.forEach((column, index) => {
+  for (let index = 0; index < columns.length; index++) {
+    const column = columns[index]!;
     const raw = cells[index + 1];
-    if (raw === undefined || raw.trim() === '') return; // " " is PDH's missing sample
+    if (raw === undefined || raw.trim() === '') continue; // " " is PDH's missing sample
     const value = parseNumber(raw, options);
     if (value === undefined) {
       column.invalid++;
       column.firstInvalidLine ??= line;
-      return;
+      continue;
     }
     addSample(column, value, time);
-  });
+  }
 }
 
 function addSample(column: CounterColumn, value: number, time: string): void {
@@ -100,7 +104,7 @@ function addSample(column: CounterColumn, value: number, time: string): void {
   if (value > stats.max) stats.max = value;
 }
 
-function emitCounters(columns: CounterColumn[], file: string, line: number, sink: ParseSink): void {
+function emitCounters(columns: CounterColumn[], file: string, line: number, bias: number | undefined, sink: ParseSink): void {
   for (const column of columns) {
     if (column.invalid > 0) {
       sink.message(
@@ -115,6 +119,8 @@ function emitCounters(columns: CounterColumn[], file: string, line: number, sink
       sink.message('NO_DATA', 'info', `The counter "${column.path}" has no samples in this log.`, line);
       continue;
     }
+    const firstTime = toIsoTime(stats.firstTime, bias);
+    const lastTime = toIsoTime(stats.lastTime, bias);
     const fact: CounterFact = {
       kind: 'counter',
       ...(column.host !== undefined && { host: column.host }),
@@ -127,8 +133,8 @@ function emitCounters(columns: CounterColumn[], file: string, line: number, sink
       min: stats.min,
       max: stats.max,
       mean: stats.sum / stats.samples,
-      ...(stats.firstTime !== '' && { firstTime: stats.firstTime }),
-      ...(stats.lastTime !== '' && { lastTime: stats.lastTime }),
+      ...(firstTime !== '' && { firstTime }),
+      ...(lastTime !== '' && { lastTime }),
       source: { file, line, field: column.path },
     };
     sink.fact(fact);

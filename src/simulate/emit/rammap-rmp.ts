@@ -2,7 +2,7 @@ import { RMP_LIST_ORDER, RMP_USE_SLOTS } from '../../ingest/parsers/rammap-use-c
 import { RAMMAP_USES, type RamMapList, type RamMapUse } from '../../model/rammap.js';
 import type { GuestState } from '../state.js';
 import { hexText, HexWriter, u32RunPayload, type HexPayload } from './hex-writer.js';
-import { pfnDatabasePayload, type PfnCell } from './rammap-pfn-records.js';
+import { fillerPfnPayload, pfnDatabasePayload, type PfnCell } from './rammap-pfn-records.js';
 
 /** What a simulated RAMMap snapshot holds; page counts are 4 KiB pages. */
 export interface RmpSnapshot {
@@ -11,8 +11,8 @@ export interface RmpSnapshot {
   processes: { name: string; pid: number; sessionId?: number; privatePages: number }[];
   pools: { tag: string; bytes: number; allocations: number }[];
   /**
-   * PFN database records (default 64, a filler); `all` writes one per page of the matrix, in agreement with
-   * PageUseCounts. Records walk the matrix cells in order, so a shorter database covers only the first cells.
+   * PFN database records: a number writes that many filler records that do not follow the matrix (default 64,
+   * enough for the layout); `all` writes one per page of the matrix, in agreement with PageUseCounts.
    */
   pfnRecords?: number | 'all';
 }
@@ -136,9 +136,10 @@ function poolInfo(pools: RmpSnapshot['pools']): HexWriter {
 }
 
 function pfnDatabase(matrix: RmpSnapshot['matrix'], records: number | 'all'): HexPayload {
+  if (records !== 'all') return fillerPfnPayload(records);
   const cells: PfnCell[] = [];
   for (let use = 0; use < RMP_USE_SLOTS; use++) RMP_LIST_ORDER.forEach((list, l) => cells.push({ use, list: l, pages: pages(matrix, use, list) }));
-  return pfnDatabasePayload(cells, records === 'all' ? totalPages(matrix) : records);
+  return pfnDatabasePayload(cells);
 }
 
 function escapeXml(text: string): string {

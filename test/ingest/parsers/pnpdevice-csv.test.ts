@@ -110,7 +110,7 @@ test('bad problem code and nameless rows give warnings, the rest is used', async
   const text = '"Status","Class","FriendlyName","InstanceId","ConfigManagerErrorCode"\n"OK","System","A","ROOT\\A\\0000","CM_PROB_BOGUS"\n"OK","System","","",""\n"OK","Net","B","ROOT\\B\\0000","0"\n"OK","Net","C';
   const { facts, messages } = await parseWith(pnpdeviceCsv, text);
   assert.deepEqual(facts.map((f) => f.kind === 'device' && [f.name, f.problemCode]), [['A', undefined], ['B', 0]]);
-  assert.deepEqual(messages.map((m) => [m.code, m.line]), [['CSV_TRUNCATED', 5], ['VALUE_INVALID', 2], ['VALUE_INVALID', 3]]);
+  assert.deepEqual(messages.map((m) => [m.code, m.line]), [['VALUE_INVALID', 2], ['VALUE_INVALID', 3], ['CSV_TRUNCATED', 5]]);
 });
 
 test('problem codes from numbers and CM_PROB_ names', () => {

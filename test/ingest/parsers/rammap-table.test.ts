@@ -115,8 +115,8 @@ test('units from the header and caption, and cells with their own unit', async (
 test('bad values, unknown and duplicate rows, extra cells and a cut-off last line give messages, the rest is used', async () => {
   const { facts, messages } = await parseFixture(rammapTable, `${DIR}broken-values.csv`);
   assert.deepEqual(messages.map((m) => [m.code, m.severity, m.line]), [
-    ['CSV_TRUNCATED', 'warning', 7],
     ['VALUE_INVALID', 'warning', 5],
+    ['CSV_TRUNCATED', 'warning', 7],
     ['VALUE_INVALID', 'warning', 3],
     ['VALUE_INVALID', 'warning', 4],
     ['VALUE_INVALID', 'warning', 6],

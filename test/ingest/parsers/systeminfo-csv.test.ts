@@ -77,7 +77,7 @@ test('bad size value is a warning and a truncated record is reported', async () 
   const text = '"Host Name","Total Physical Memory","Available Physical Memory"\n"H","many","570 MB"\n"H2","1,024 MB","4';
   const { facts, messages } = await parseWith(systeminfoCsv, text);
   assert.deepEqual(byField(facts), { hostName: 'H', availableBytes: 570 * MiB });
-  assert.deepEqual(messages.map((m) => [m.code, m.line]), [['CSV_TRUNCATED', 3], ['VALUE_INVALID', 2]]);
+  assert.deepEqual(messages.map((m) => [m.code, m.line]), [['VALUE_INVALID', 2], ['CSV_TRUNCATED', 3]]);
 });
 
 test('does not claim the list form, Get-Process CSV or driverquery', async () => {

@@ -73,25 +73,41 @@ describe('progress while reading', () => {
     const rmp = 'fixtures/bundles/healthy-standby/snapshot.rmp';
     assert.deepEqual(seen.get(rmp), { read: statSync(join(ROOT, rmp)).size, total: statSync(join(ROOT, rmp)).size });
   });
-  test('the line names the file, bytes read of the total, fits the terminal and is cleared at the end', () => {
+  test('the line names the file, bytes read of the total and the speed, fits the terminal and is cleared at the end', () => {
     const written: string[] = [];
-    const stream = { columns: 50, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+    const stream = { columns: 60, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
     const line = progressLine(stream);
-    line.onFile('some/very/long/folder/name/of/the/bundle/snapshot.rmp', 1, 3);
-    written.length = 0;
-    const later = Date.now() + 200;
     const realNow = Date.now;
-    Date.now = () => later;
+    const start = realNow();
     try {
-      line.onProgress('x', 1024 * 1024, 4 * 1024 * 1024);
+      Date.now = () => start;
+      line.onFile('some/very/long/folder/name/of/the/bundle/snapshot.rmp', 1, 3);
+      Date.now = () => start + 200;
+      line.onProgress('x', 100 * 1024 * 1024, 400 * 1024 * 1024);
     } finally {
       Date.now = realNow;
     }
     const drawn = written.join('').replace(/^\r/, '').replace(/\u001b\[K$/, '');
-    assert.match(drawn, /^reading 2\/3 ….*snapshot\.rmp 1\.0 MB \/ 4\.0 MB \(25 %\)$/);
-    assert.ok(drawn.length <= 49, drawn);
+    assert.match(drawn, /^reading 2\/3 ….*snapshot\.rmp 100 MB \/ 400 MB \(25 %\) 500 MB\/s$/);
+    assert.ok(drawn.length <= 59, drawn);
     line.clear();
     assert.equal(written.at(-1), '\r\u001b[K');
+  });
+  test('inputs under 50 MB draw nothing and leave nothing to clear', () => {
+    const written: string[] = [];
+    const line = progressLine({ columns: 80, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream);
+    const realNow = Date.now;
+    const start = realNow();
+    try {
+      Date.now = () => start;
+      line.onFile('bundle/processes.csv', 0, 1);
+      Date.now = () => start + 500;
+      line.onProgress('bundle/processes.csv', 40 * 1024 * 1024, 49 * 1024 * 1024);
+    } finally {
+      Date.now = realNow;
+    }
+    line.clear();
+    assert.deepEqual(written, []);
   });
 });
 

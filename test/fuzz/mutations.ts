@@ -124,11 +124,11 @@ function applyTextMutation(text: string, m: Mutation): string {
     case 'line':
       return editLines(text, m.kind, m.index, m.other);
     case 'number':
-      return replaceNth(text, /[-+]?\d[\d.,]*(?:[eE][-+]?\d+)?/g, m.index, m.replacement);
+      return replaceNth(text, /[-+]?\d[\d.,]{0,40}(?:[eE][-+]?\d{1,5})?/g, m.index, m.replacement);
     case 'word':
-      return replaceNth(text, /[A-Za-z_][A-Za-z0-9_]*/g, m.index, m.replacement);
+      return replaceNth(text, /[A-Za-z_][A-Za-z0-9_]{0,63}/g, m.index, m.replacement);
     case 'hex':
-      return replaceNth(text, /[0-9A-Fa-f]{16,}/g, m.index, (run) => (m.drop ? run.slice(0, -1) : `${run}A`));
+      return replaceNth(text, /[0-9A-Fa-f]{16,4096}/g, m.index, (run) => (m.drop ? run.slice(0, -1) : `${run}A`));
     case 'long-line': {
       const at = m.at % (text.length + 1);
       return `${text.slice(0, at)}\n${m.fill.repeat(Math.ceil(m.length / m.fill.length))}\n${text.slice(at)}`;
@@ -177,7 +177,10 @@ function editLines(text: string, kind: 'duplicate' | 'delete' | 'swap' | 'shuffl
   return lines.join('');
 }
 
-/** Replaces the n-th match (the last one when there are fewer); scans no further than it needs on a 4 MB file. */
+/**
+ * Replaces the n-th match (the last one when there are fewer); scans no further than it needs on a 4 MB file.
+ * Patterns keep bounded quantifiers: an unbounded one overflows V8's regex stack on a 5 MB run.
+ */
 function replaceNth(text: string, pattern: RegExp, n: number, replacement: string | ((match: string) => string)): string {
   let chosen: RegExpExecArray | undefined;
   pattern.lastIndex = 0;

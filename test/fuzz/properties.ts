@@ -31,8 +31,9 @@ export function singleFileProperty(samples: Sample[], limits: MutationLimits) {
   return fc.asyncProperty(fc.nat({ max: samples.length - 1 }), mutationsArbitrary(limits), nameArbitrary, async (index, mutations, hostile) => {
     const sample = samples[index]!;
     const name = fileName(sample.name, hostile);
-    const parsed = await ingestBytes(name, applyMutations(sample.bytes, mutations));
-    checkParsed(parsed, name);
+    const bytes = applyMutations(sample.bytes, mutations);
+    const parsed = await ingestBytes(name, bytes);
+    checkParsed(parsed, name, bytes);
     checkAnalysis([parsed], INJECTED_LINE);
   });
 }
@@ -64,8 +65,9 @@ export function bundleProperty(baselines: BundleBaseline[], limits: MutationLimi
   return fc.asyncProperty(pick, mutationsArbitrary(limits), async ([b, victim], mutations) => {
     const { bundle, parsed: baseline, report: before } = baselines[b]!;
     const target = bundle.files[victim]!;
-    const mutated = await ingestBytes(target.name, applyMutations(target.bytes, mutations));
-    checkParsed(mutated, target.name);
+    const bytes = applyMutations(target.bytes, mutations);
+    const mutated = await ingestBytes(target.name, bytes);
+    checkParsed(mutated, target.name, bytes);
     const parsed: ParsedFile[] = [];
     for (const [i, file] of bundle.files.entries()) {
       if (i === victim) {

@@ -20,6 +20,11 @@ export interface Input {
   head: string;
   /** Raw bytes from the start of the file (BOM included). */
   bytes(): AsyncIterable<Uint8Array>;
+  /**
+   * The same bytes read into a few reused buffers: a chunk is overwritten two chunks later, so copy what you
+   * keep. Nothing is allocated per chunk, which makes an 800 MB file read at the speed of the disk.
+   */
+  scanBytes(): AsyncIterable<Uint8Array>;
   /** Decoded text in chunks, BOM removed. */
   chunks(): AsyncIterable<string>;
   /** Decoded lines; CRLF, LF and lone CR all end a line. */
@@ -28,9 +33,11 @@ export interface Input {
 
 export type ByteSource = () => AsyncIterable<Uint8Array>;
 
-export function createInput(file: string, size: number, encoding: Encoding, bomLength: number, head: string, source: ByteSource): Input {
-  const chunks = () => decodeChunks(source, encoding, bomLength);
-  return { file, size, encoding, bomLength, head, bytes: source, chunks, lines: () => splitLines(chunks()) };
+/** `scanSource`: the bytes in reused buffers (see Input.scanBytes), when the source can do that. */
+export function createInput(file: string, size: number, encoding: Encoding, bomLength: number, head: string, source: ByteSource, scanSource: ByteSource = source): Input {
+  // Decoding copies every chunk into a string, so it may read from the reused buffers.
+  const chunks = () => decodeChunks(scanSource, encoding, bomLength);
+  return { file, size, encoding, bomLength, head, bytes: source, scanBytes: scanSource, chunks, lines: () => splitLines(chunks()) };
 }
 
 async function* decodeChunks(source: ByteSource, encoding: Encoding, bomLength: number): AsyncIterable<string> {

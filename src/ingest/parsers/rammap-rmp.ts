@@ -25,7 +25,7 @@ export const rammapRmp: Parser = {
     if (input.encoding === 'utf-8' || input.encoding === 'windows-1252') {
       const tagDecoder = new TextDecoder(input.encoding);
       let bom = input.bomLength;
-      for await (const chunk of input.bytes()) {
+      for await (const chunk of input.scanBytes()) {
         const skip = Math.min(bom, chunk.length);
         bom -= skip;
         if (skip < chunk.length) scanner.feedBytes(chunk.subarray(skip), tagDecoder);

@@ -1,5 +1,5 @@
 import type { ProcessFact } from '../../model/facts.js';
-import { csvRowBatches, detectDelimiter, headerLine, type CsvRow } from '../csv.js';
+import { csvRowBatches, detach, detectDelimiter, headerLine, type CsvRow } from '../csv.js';
 import { parseInteger, parseNumber } from '../numbers.js';
 import type { ParseSink, Parser } from '../parser.js';
 
@@ -90,7 +90,7 @@ function readRow(row: CsvRow, columns: Map<Field, Column[]>, file: string, sink:
     sink.message('VALUE_INVALID', 'warning', `The row on line ${row.line} has no process name, so it was skipped.`, row.line);
     return undefined;
   }
-  const fact: ProcessFact = { kind: 'process', name: nameCell.text, source: { file, line: row.line } };
+  const fact: ProcessFact = { kind: 'process', name: detach(nameCell.text), source: { file, line: row.line } };
   for (const field of ['pid', 'sessionId', ...MEMORY_FIELDS] as const) {
     const cell = firstFilled(row, columns.get(field));
     if (!cell) continue;

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { Encoding } from './encoding.js';
 
 export interface Line {
@@ -42,6 +43,9 @@ export function createInput(file: string, size: number, encoding: Encoding, bomL
 
 async function* decodeChunks(source: ByteSource, encoding: Encoding, bomLength: number): AsyncIterable<string> {
   const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  // ASCII reads the same in UTF-8 and cp1252 and is copied natively, several times faster than decoded; once a
+  // chunk is not ASCII the decoder may hold part of a character, so it decodes the rest of the file.
+  let asciiSoFar = encoding === 'utf-8' || encoding === 'windows-1252';
   let toSkip = bomLength;
   for await (const chunk of source()) {
     let bytes = chunk;
@@ -50,7 +54,8 @@ async function* decodeChunks(source: ByteSource, encoding: Encoding, bomLength: 
       bytes = bytes.subarray(skip);
       toSkip -= skip;
     }
-    const text = decoder.decode(bytes, { stream: true });
+    asciiSoFar &&= isAscii(bytes);
+    const text = asciiSoFar ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') : decoder.decode(bytes, { stream: true });
     if (text) yield text;
   }
   const rest = decoder.decode();

@@ -9,7 +9,7 @@ test('a file read through reused buffers gives the same bytes, text and lines as
   const dir = await mkdtemp(join(tmpdir(), 'guestram-read-'));
   try {
     // Several megabytes of lines with multi-byte characters, so chunks end inside characters and lines.
-    const text = Array.from({ length: 200_000 }, (_, i) => `${i};Überwachung ${'€'.repeat(i % 7)};\u{1F600}`).join('\r\n');
+    const text = Array.from({ length: 120_000 }, (_, i) => `${i};Überwachung ${'€'.repeat(i % 7)};\u{1F600}`).join('\r\n');
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
     const path = join(dir, 'big.csv');
     await writeFile(path, bytes);
@@ -31,6 +31,15 @@ test('a file read through reused buffers gives the same bytes, text and lines as
     assert.equal(lines, expected.length);
     // Stopping early closes the file without waiting for the end.
     for await (const _ of input.scanBytes()) break;
+
+    // ASCII for megabytes, then a character cut by a chunk boundary: the fast ASCII copy hands over to the decoder.
+    const late = `${'x'.repeat(3 * 1024 * 1024 - 1)}€ and ${'Ü'.repeat(1000)}`;
+    await writeFile(path, late);
+    const again = await openInputFile(path);
+    assert.ok(again.ok);
+    let text2 = '';
+    for await (const chunk of again.input.chunks()) text2 += chunk;
+    assert.equal(text2, late);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

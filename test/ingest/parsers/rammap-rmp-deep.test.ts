@@ -51,7 +51,7 @@ test('--deep: a PFN database with one record per page matches the Use Counts, in
     ['hex in lines of 50', emitRmp(snapshot, { hexLineWidth: 50, newline: '\n' })],
     ['UTF-16LE', utf16le(emitRmp(snapshot))],
     ['7-byte chunks', emitRmp(snapshot), 7],
-    ['1-byte chunks, lines of 47', emitRmp(snapshot, { hexLineWidth: 47 }), 1],
+    ['13-byte chunks, lines of 47', emitRmp(snapshot, { hexLineWidth: 47 }), 13],
   ];
   for (const [name, content, chunk] of variants) {
     const outcome = await parse(content, true, chunk);

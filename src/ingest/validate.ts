@@ -1,13 +1,20 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvInstance, ErrorObject, ValidateFunction } from 'ajv';
 import type { ParseSink } from './parser.js';
 
+/** ajv, loaded on first use: it is the costliest module to load, and most runs read no JSON. */
+export function loadAjv(): typeof AjvInstance {
+  return (createRequire(import.meta.url)('ajv') as typeof import('ajv')).Ajv;
+}
+
 /** One shared ajv instance; each schema is compiled once, on first use. */
-const ajv = new Ajv({ allErrors: false, strict: false });
+let ajv: AjvInstance | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
 
 function validatorFor(schema: object): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
+    ajv ??= new (loadAjv())({ allErrors: false, strict: false });
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { parseJsonSafely } from '../ingest/validate.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { loadAjv, parseJsonSafely } from '../ingest/validate.js';
 import type { Scenario } from './scenario.js';
 import { SCENARIO_SCHEMA } from './scenario-schema.js';
 
 const SCENARIO_DIR = new URL('../../assets/scenarios/', import.meta.url);
 // Compiled on first use: every CLI start imports this module (for ScenarioError), few load a scenario.
 let compiled: ValidateFunction | undefined;
-const scenarioValidator = () => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(SCENARIO_SCHEMA));
+const scenarioValidator = () => (compiled ??= new (loadAjv())({ allErrors: true, strict: false }).compile(SCENARIO_SCHEMA));
 
 /** A scenario file or --set value that is not valid: the message names the path and what was expected. */
 export class ScenarioError extends Error {}

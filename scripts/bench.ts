@@ -4,7 +4,7 @@
  * process, several times, and prints medians. Machines are noisy: the ratio is the figure that matters.
  *   npm run bench [-- --runs 5] [--only rmp|csv|bundle]
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat, statfs } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +91,11 @@ interface Row {
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'guestram-bench-'));
+// Ctrl-C must not leave a gigabyte behind in the temp folder.
+process.once('SIGINT', () => {
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(130);
+});
 const rows: Row[] = [];
 let nodeStart = 0;
 try {

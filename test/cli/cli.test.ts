@@ -29,7 +29,7 @@ test('no command and unknown options are usage errors (exit 2, one clear line)',
   }
 });
 
-test('--format tui without the interactive report fails with one line', () => {
+test('--format tui without a terminal fails with one line', () => {
   const { code, stderr } = runCli(['analyze', 'fixtures/exports/proxmox-qm-config', '--format', 'tui']);
   assert.equal(code, 2);
   assert.equal(stderr.trim().split('\n').length, 1);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { attribute } from './attribute/attribute.js';
 import { collectFiles } from './ingest/collect-files.js';
 import { ingestOpened, type ParsedFile } from './ingest/ingest-file.js';
@@ -9,6 +8,7 @@ import { buildSnapshot } from './model/build-snapshot.js';
 import type { Hypervisor } from './model/facts.js';
 import type { Conflict } from './model/snapshot.js';
 import { formatSource } from './model/source.js';
+import { readPackageFileSync } from './package-file.js';
 import type { InputMessage } from './ingest/messages.js';
 import { reconcile } from './reconcile/reconcile.js';
 import { buildReport } from './report/build-report.js';
@@ -27,7 +27,7 @@ export interface AnalyzeOptions {
   deep?: boolean;
 }
 
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION: string = (JSON.parse(readPackageFileSync('package.json')) as { version: string }).version;
 
 /** Reads every file under the given paths and analyzes them as one guest. */
 export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report> {

@@ -1,13 +1,29 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
+let root: URL | undefined;
+
 /**
- * A file shipped with the package (assets/, docs/). This module sits one level below the package root both
- * as src/package-file.ts and as dist/package-file.js, so one relative URL serves the tests and the built CLI.
+ * The package's own folder: the nearest one above this code that holds package.json. The code runs as
+ * src/*.ts in the tests and bundled into dist/cli/ in the CLI, at different depths, so it is found, not assumed.
  */
+function packageRoot(): URL {
+  if (root) return root;
+  for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
+    if (existsSync(new URL('package.json', dir))) return (root = dir);
+    if (dir.pathname === '/') throw new Error(`guestram's package.json was not found above ${import.meta.url}`);
+  }
+}
+
+/** A file shipped with the package (assets/, docs/, package.json). */
 export function packageFileUrl(relative: string): URL {
-  return new URL(`../${relative}`, import.meta.url);
+  return new URL(relative, packageRoot());
 }
 
 export function readPackageFile(relative: string): Promise<string> {
   return readFile(packageFileUrl(relative), 'utf8');
+}
+
+export function readPackageFileSync(relative: string): string {
+  return readFileSync(packageFileUrl(relative), 'utf8');
 }

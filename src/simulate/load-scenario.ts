@@ -3,8 +3,9 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { loadAjv, parseJsonSafely } from '../ingest/validate.js';
 import type { Scenario } from './scenario.js';
 import { SCENARIO_SCHEMA } from './scenario-schema.js';
+import { packageFileUrl } from '../package-file.js';
 
-const SCENARIO_DIR = new URL('../../assets/scenarios/', import.meta.url);
+const SCENARIO_DIR = packageFileUrl('assets/scenarios/');
 // Compiled on first use: every CLI start imports this module (for ScenarioError), few load a scenario.
 let compiled: ValidateFunction | undefined;
 const scenarioValidator = () => (compiled ??= new (loadAjv())({ allErrors: true, strict: false }).compile(SCENARIO_SCHEMA));

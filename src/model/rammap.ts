@@ -64,16 +64,23 @@ const USE_ALIASES: Record<string, RamMapUse> = {
   systemptes: 'systemPte',
 };
 
+const USE_BY_KEY = new Map(RAMMAP_USES.map(([id, label]) => [normalizeLabel(label), id]));
+const LIST_BY_KEY = new Map(RAMMAP_LISTS.map(([id, label]) => [normalizeLabel(label), id]));
+
 /** Maps a row label as a user may have typed it ("Driver locked", "Non-paged Pool") to a use type. */
 export function parseUseLabel(label: string): RamMapUse | undefined {
   const key = normalizeLabel(label);
-  const direct = RAMMAP_USES.find(([, l]) => normalizeLabel(l) === key);
-  return direct ? direct[0] : Object.hasOwn(USE_ALIASES, key) ? USE_ALIASES[key] : undefined;
+  return USE_BY_KEY.get(key) ?? (Object.hasOwn(USE_ALIASES, key) ? USE_ALIASES[key] : undefined);
 }
 
 /** Maps a column header ("Modified No-Write", "Zeroed") to a page list. */
 export function parseListLabel(label: string): RamMapList | undefined {
-  const key = normalizeLabel(label);
-  const found = RAMMAP_LISTS.find(([, l]) => normalizeLabel(l) === key);
-  return found?.[0];
+  return LIST_BY_KEY.get(normalizeLabel(label));
+}
+
+/** Whether any part of a line could be a page list's header: its letters hold one of the list labels. */
+export function mayNameList(line: string): boolean {
+  const letters = normalizeLabel(line);
+  for (const key of LIST_BY_KEY.keys()) if (letters.includes(key)) return true;
+  return false;
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { loadAjv, parseJsonSafely } from '../ingest/validate.js';
+import { loadAjv, parseJsonSafely, TRUSTED_SCHEMA_OPTIONS } from '../ingest/validate.js';
 import type { Scenario } from './scenario.js';
 import { SCENARIO_SCHEMA } from './scenario-schema.js';
 import { packageFileUrl } from '../package-file.js';
@@ -8,7 +8,7 @@ import { packageFileUrl } from '../package-file.js';
 const SCENARIO_DIR = packageFileUrl('assets/scenarios/');
 // Compiled on first use: every CLI start imports this module (for ScenarioError), few load a scenario.
 let compiled: ValidateFunction | undefined;
-const scenarioValidator = () => (compiled ??= new (loadAjv())({ allErrors: true, strict: false }).compile(SCENARIO_SCHEMA));
+const scenarioValidator = () => (compiled ??= new (loadAjv())({ allErrors: true, ...TRUSTED_SCHEMA_OPTIONS }).compile(SCENARIO_SCHEMA));
 
 /** A scenario file or --set value that is not valid: the message names the path and what was expected. */
 export class ScenarioError extends Error {}

@@ -2,7 +2,7 @@ import { KiB } from '../../model/bytes.js';
 import type { DeviceFact, SystemField } from '../../model/facts.js';
 import { parseInteger } from '../numbers.js';
 import type { Parser, ParseSink } from '../parser.js';
-import { parseJsonSafely, plainJsonError, validateJson } from '../validate.js';
+import { parseJsonSafely, plainJsonError, preloadAjv, validateJson } from '../validate.js';
 import { cimDocumentSchema, cimObjectSchema } from './cim-json.schema.js';
 import { problemCodeOf } from './pnpdevice-csv.js';
 
@@ -33,6 +33,7 @@ export const cimJson: Parser = {
       sink.message('FILE_UNREADABLE', 'error', 'This JSON file is too large for a CIM export (over 64 MiB), so it was not read.');
       return;
     }
+    await preloadAjv();
     let text = '';
     for await (const chunk of input.chunks()) text += chunk;
     const scan = scanJson(text);

@@ -2,7 +2,7 @@ import type { HypervisorField } from '../../model/facts.js';
 import { parseNumber } from '../numbers.js';
 import type { Parser, ParseSink } from '../parser.js';
 import { parseSize } from '../sizes.js';
-import { parseJsonSafely, plainJsonError, validateJson } from '../validate.js';
+import { parseJsonSafely, plainJsonError, preloadAjv, validateJson } from '../validate.js';
 import { HYPERV_MEMORY_KEYS, hypervVmDocumentSchema, hypervVmEntrySchema } from './hyperv-vm-json.schema.js';
 
 /**
@@ -36,6 +36,7 @@ export const hypervVmJson: Parser = {
       sink.message('FILE_UNREADABLE', 'error', 'This JSON file is too large for a Get-VM export (over 64 MiB).');
       return;
     }
+    await preloadAjv();
     let text = '';
     for await (const chunk of input.chunks()) text += chunk;
     text = blankLeadingNoise(text);

@@ -1,5 +1,5 @@
 import { unitFactor } from '../../model/bytes.js';
-import { parseListLabel, parseUseLabel, type RamMapList, type RamMapUse } from '../../model/rammap.js';
+import { mayNameList, parseListLabel, parseUseLabel, type RamMapList, type RamMapUse } from '../../model/rammap.js';
 
 /** How the table's cells are separated. `aligned` = columns lined up with spaces (copied from a forum). */
 export type TableLayout = '|' | '\t' | ';' | ',' | 'aligned';
@@ -93,11 +93,19 @@ export function findHeader(head: string, maxLines = 60): TableHeader | undefined
   for (let i = 0; i < lines.length && i < maxLines; i++) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
-    const found = headerOf(line);
+    const found = mayBeHeader(line) ? headerOf(line) : undefined;
     if (found) return { ...found, line: i + 1, caption };
     caption.push(line);
   }
   return undefined;
+}
+
+/**
+ * A header names Total or a page list, so its letters hold one of those words. Checked first because every
+ * file's head is sniffed, and splitting 60 lines of a 67-column CSV into cells took longer than reading it.
+ */
+function mayBeHeader(line: string): boolean {
+  return mayNameList(line) || line.toLowerCase().replace(/[^a-z]/g, '').includes('total');
 }
 
 function headerOf(line: string): { layout: TableLayout; columns: Column[] } | undefined {

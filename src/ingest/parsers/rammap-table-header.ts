@@ -88,9 +88,9 @@ function cellColumns(cells: string[]): Column[] {
 
 /** Finds the header row in the head of the file and with it the table's layout. */
 export function findHeader(head: string, maxLines = 60): TableHeader | undefined {
-  const lines = head.split(/\r\n|\r|\n/);
+  const lines = firstLines(head, maxLines);
   const caption: string[] = [];
-  for (let i = 0; i < lines.length && i < maxLines; i++) {
+  for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
     const found = mayBeHeader(line) ? headerOf(line) : undefined;
@@ -105,7 +105,24 @@ export function findHeader(head: string, maxLines = 60): TableHeader | undefined
  * file's head is sniffed, and splitting 60 lines of a 67-column CSV into cells took longer than reading it.
  */
 function mayBeHeader(line: string): boolean {
+  if (line.length > MAX_HEADER_CHARS) return false;
   return mayNameList(line) || line.toLowerCase().replace(/[^a-z]/g, '').includes('total');
+}
+
+/** A Use Counts header names at most ten columns, however wide a typed table pads them. */
+const MAX_HEADER_CHARS = 2000;
+
+function firstLines(text: string, count: number): string[] {
+  const lines: string[] = [];
+  const breaks = /\r\n|\r|\n/g;
+  let start = 0;
+  while (lines.length < count) {
+    const match = breaks.exec(text);
+    lines.push(text.slice(start, match ? match.index : text.length));
+    if (!match) break;
+    start = breaks.lastIndex;
+  }
+  return lines;
 }
 
 function headerOf(line: string): { layout: TableLayout; columns: Column[] } | undefined {

@@ -1,23 +1,51 @@
 #!/usr/bin/env node
-// Bundles the CLI into dist/cli/ (one file per lazily loaded part). 200 separate modules took longer to
-// resolve and load than a typical analysis takes; one bundle starts in about half the time.
-// Ink and React stay in node_modules: they load only for the interactive report, and Ink does not bundle.
+// Builds dist/cli/: the CLI bundled into one CommonJS file (guestram.cjs) with a V8 code cache made by running it
+// once, the entry that loads them (main.js), and the interactive report as an ES module (tui.js) that loads Ink
+// and React from node_modules only when it is shown. 200 separate modules took longer to load than a typical
+// analysis takes; see docs/architecture.md "Start-up".
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 
-rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outdir: 'dist/cli',
+/** Symbol.for() key of the function by which dist/cli/main.js imports tui.js for the CommonJS bundle. */
+const TUI_IMPORT = 'guestram.importTui';
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'bundle',
   external: ['ink', 'react'],
+  // cliui's string-width compiled Unicode emoji expressions at every start (~70 ms); help text needs less.
   alias: { 'string-width': './src/cli/text-width.ts' },
-  // Some bundled dependencies are CommonJS and call require() for Node built-ins.
-  banner: { js: "import { createRequire as __guestramRequire } from 'node:module'; const require = __guestramRequire(import.meta.url);" },
   logLevel: 'warning',
+};
+
+rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist/cli', { recursive: true });
+await build({ ...common, entryPoints: ['src/report/ink/render.tsx'], outfile: 'dist/cli/tui.js', format: 'esm' });
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli/guestram.cjs',
+  format: 'cjs',
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [{
+    // import() does not work in code run from a V8 code cache, so the ES module entry imports tui.js for it.
+    name: 'tui-import',
+    setup(on) {
+      on.onLoad({ filter: /src\/cli\/load-tui\.ts$/ }, () => ({
+        contents: `export const loadInteractiveReport = async () => (await globalThis[Symbol.for('${TUI_IMPORT}')]()).runInteractiveReport;`,
+        loader: 'js',
+      }));
+    },
+  }],
 });
+copyFileSync('scripts/cli-entry.mjs', 'dist/cli/main.js');
+chmodSync('dist/cli/main.js', 0o755);
+
+// One analysis compiles what a run needs; the cache keeps that code for every later start.
+const run = spawnSync(process.execPath, ['dist/cli/main.js', 'analyze', 'fixtures/bundles/proxmox-basic-display', '--format', 'json'], {
+  env: { ...process.env, GUESTRAM_WRITE_CODE_CACHE: '1' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (run.status !== 0) throw new Error(`the built CLI failed on fixtures/bundles/proxmox-basic-display (exit ${run.status})`);

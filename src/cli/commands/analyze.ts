@@ -10,6 +10,7 @@ import { colorEnabled } from '../../report/ink/theme.js';
 import { cleanText } from '../../report/sanitize.js';
 import type { Report } from '../../report/types.js';
 import { resolveFormat, writeChecklistFile } from '../interactive.js';
+import { loadInteractiveReport } from '../load-tui.js';
 import { writeOutput } from '../output.js';
 import { progressLine } from '../progress.js';
 
@@ -54,8 +55,7 @@ export async function handler(argv: ArgumentsCamelCase<AnalyzeArgs>): Promise<vo
   });
   progress?.clear();
   if (format === 'tui') {
-    // Loaded only here: Ink and React take longer to import than a whole text analysis takes.
-    const { runInteractiveReport } = await import('../../report/ink/render.js');
+    const runInteractiveReport = await loadInteractiveReport();
     await runInteractiveReport(report, { color: colorEnabled(process.env, true), exportChecklist: (markdown) => writeChecklistFile(markdown) });
     process.stdout.write(`${cleanText(report.summary.headline)}\n`);
   } else if (argv.out) {

@@ -30,5 +30,8 @@ if (process.env.GUESTRAM_WRITE_CODE_CACHE === '1') {
 }
 // The bundle cannot import() (see scripts/build.mjs): the interactive report is imported from here.
 globalThis[Symbol.for('guestram.importTui')] = () => import('./tui.js');
+if (process.env.GUESTRAM_DEBUG_CODE_CACHE === '1') {
+  process.stderr.write(`code cache: ${cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
+}
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(bundle), module, filename, new URL('.', bundle).pathname);

@@ -1,14 +1,17 @@
 /** Hex text as RAMMap writes it inside snapshot elements: pairs of hex digits, anything else (line breaks) ignored. */
 
-const NIBBLE = new Int8Array(128).fill(-1);
+/** The value of each hex digit by character code; -1 for anything else. */
+const NIBBLE = new Int8Array(256).fill(-1);
 for (let i = 0; i < 10; i++) NIBBLE[0x30 + i] = i;
 for (let i = 0; i < 6; i++) {
   NIBBLE[0x41 + i] = 10 + i;
   NIBBLE[0x61 + i] = 10 + i;
 }
+/** 1 for a hex digit's character code, else 0. */
+const HEX_DIGIT = Uint8Array.from(NIBBLE, (n) => (n >= 0 ? 1 : 0));
 
 export function nibbleOf(code: number): number {
-  return code < 128 ? NIBBLE[code]! : -1;
+  return code < 256 ? NIBBLE[code]! : -1;
 }
 
 /** Decodes hex text fed in pieces into bytes, handed on in batches. */
@@ -20,18 +23,22 @@ export class HexDecoder {
   constructor(private readonly onBytes: (bytes: Uint8Array) => void) {}
 
   feed(text: string | Buffer, from: number, to: number): void {
-    const isText = typeof text === 'string';
-    for (let i = from; i < to; i++) {
-      const nibble = nibbleOf(isText ? text.charCodeAt(i) : text[i]!);
-      if (nibble < 0) continue;
-      if (this.high < 0) {
-        this.high = nibble;
-        continue;
-      }
-      this.batch[this.filled++] = (this.high << 4) | nibble;
-      this.high = -1;
-      if (this.filled === this.batch.length) this.flush();
+    if (typeof text === 'string') {
+      for (let i = from; i < to; i++) this.digit(nibbleOf(text.charCodeAt(i)));
+    } else {
+      for (let i = from; i < to; i++) this.digit(NIBBLE[text[i]!]!);
     }
+  }
+
+  private digit(nibble: number): void {
+    if (nibble < 0) return;
+    if (this.high < 0) {
+      this.high = nibble;
+      return;
+    }
+    this.batch[this.filled++] = (this.high << 4) | nibble;
+    this.high = -1;
+    if (this.filled === this.batch.length) this.flush();
   }
 
   /** Flushes what is left; true when an odd last hex digit had to be dropped. */
@@ -50,24 +57,20 @@ export class HexDecoder {
 }
 
 /**
- * Counts hex digits without decoding them (a process's PFN list only matters by its length). A run of clean
- * hex is checked by Node's native hex decoder, which stops at the first non-hex character; only a run that
- * holds something else (line breaks, spaces) is counted digit by digit.
+ * Counts hex digits without decoding them (a process's PFN list only matters by its length). One loop per kind
+ * of input keeps each monomorphic: megabytes of PFN lists go through here before the code is optimized.
  */
 export function countHexDigits(text: string | Buffer, from: number, to: number): number {
-  const length = to - from;
-  const even = length - (length % 2);
-  if (even >= 64) {
-    const run = typeof text === 'string' ? text.slice(from, from + even) : text.toString('latin1', from, from + even);
-    if (Buffer.from(run, 'hex').length * 2 === even) return even + (even < length && isHexDigit(text, to - 1) ? 1 : 0);
-  }
   let digits = 0;
-  for (let i = from; i < to; i++) if (isHexDigit(text, i)) digits++;
+  if (typeof text === 'string') {
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 256) digits += HEX_DIGIT[code]!;
+    }
+  } else {
+    for (let i = from; i < to; i++) digits += HEX_DIGIT[text[i]!]!;
+  }
   return digits;
-}
-
-function isHexDigit(text: string | Buffer, index: number): boolean {
-  return nibbleOf(typeof text === 'string' ? text.charCodeAt(index) : text[index]!) >= 0;
 }
 
 /** Collects bytes up to a limit (the small tables: PageUseCounts, ListCounts). */

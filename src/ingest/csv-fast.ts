@@ -1,59 +1,96 @@
-import type { CsvRow } from './csv.js';
+import { RangeRecord, type CsvRecord } from './csv-record.js';
 
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
-/** record() results that are not an end position. */
+const SPACE = 0x20;
+const DIGIT_0 = 0x30;
+/** Stands for every character outside ASCII in the codes: never a delimiter, quote, line break or digit. */
+const NOT_ASCII = 0x80;
+/** readRecord() results that are not an end position. */
 const NEED_MORE = -1;
 const STOP = -2;
 /** An unfinished record longer than this is left to csv-parse (which enforces its own record size limit). */
 const MAX_PENDING = 4 * 1024 * 1024;
+/** Up to this many digits an integer read digit by digit is exact. */
+const EXACT_DIGITS = 15;
 
 export type RecordDelimiter = '\r\n' | '\n' | '\r';
 
+/** Called for every record; returning 'stop' ends the reading. */
+export type OnRecord = (record: CsvRecord) => void | 'stop';
+
+const encoder = new TextEncoder();
+
 /**
  * Splits well-formed CSV into records exactly as csv-parse does with guestram's options (relaxed column count,
- * empty lines skipped, the record delimiter taken from the first line break), at indexOf speed. It covers what
- * exports write: quoted or plain fields, doubled quotes, consistent line breaks. At the first record that needs
- * more (a line break or stray quote inside a field, mixed line breaks, text after a closing quote, an endless
- * line) it stops, and `rest()` hands that record and everything after it to csv-parse.
+ * empty lines skipped, the record delimiter taken from the first line break), in one pass and without a string
+ * per cell: each record is a RangeRecord over the text. It covers what exports write: quoted or plain fields,
+ * doubled quotes, consistent line breaks. At the first record that needs more (a line break or stray quote
+ * inside a field, mixed line breaks, text after a closing quote, an endless line) it stops, and `rest()` hands
+ * that record and everything after it to csv-parse.
+ *
+ * The pass reads the text as bytes, one per UTF-16 unit (see codesOf): a typed array reads about twice as fast
+ * as charCodeAt. On the way it reads the digits a cell starts with, so a whole-number cell is parsed without a
+ * second look.
  */
 export class FastCsvSplitter {
   private pending = '';
   /** Line where the next record starts. */
   private line = 1;
   private readonly delimiterCode: number;
+  private readonly record = new RangeRecord();
+  private codes: Uint8Array = new Uint8Array(64 * 1024);
   recordDelimiter: RecordDelimiter | undefined;
+  /** At a record for csv-parse: see rest(). */
   stopped = false;
-  // Next positions of a quote / CR / LF in the current text, so scanning a line stays linear.
-  private nextQuote = -1;
-  private nextCr = -1;
-  private nextLf = -1;
+  /** The callback asked to stop. */
+  halted = false;
 
-  private readonly quotedSeparator: string;
-
-  constructor(private readonly delimiter: string) {
+  constructor(delimiter: string) {
     this.delimiterCode = delimiter.charCodeAt(0);
-    this.quotedSeparator = `"${delimiter}"`;
   }
 
-  /** Adds decoded text (`final`: the input ends after it) and appends the records completed by it to `rows`. */
-  push(chunk: string, rows: CsvRow[], final: boolean): void {
-    if (this.stopped) {
-      this.pending += chunk;
-      return;
+  /** Adds decoded text (`final`: the input ends after it) and hands each record it completes to `onRecord`. */
+  push(chunk: string, final: boolean, onRecord: OnRecord): void {
+    if (this.stopped || this.halted) return;
+    let from = 0;
+    if (this.pending !== '') {
+      // The record cut by the chunk boundary is finished on a string of its own, so that the chunk is read as it
+      // came: added to the pending text it would be a rope, flattened (copied) before it could be read.
+      const cut = afterFirstLineBreak(chunk);
+      this.read(this.pending + chunk.slice(0, cut), 0, final && cut === chunk.length, onRecord);
+      if (this.halted) return;
+      if (this.stopped) {
+        this.pending += chunk.slice(cut);
+        return;
+      }
+      // Rare: no record ended at that line break, so the rest of the chunk goes after it after all.
+      if (this.pending !== '') return this.read(this.pending + chunk.slice(cut), 0, final, onRecord);
+      from = cut;
     }
-    const text = this.pending === '' ? chunk : this.pending + chunk;
-    this.nextQuote = this.nextCr = this.nextLf = -1;
-    let pos = 0;
+    this.read(chunk, from, final, onRecord);
+  }
+
+  /** Reads the records of `text` from `from` on; what is left unread becomes `pending`. */
+  private read(text: string, from: number, final: boolean, onRecord: OnRecord): void {
+    const record = this.record;
+    const codes = this.codesOf(text);
+    record.source = text;
+    record.codes = codes;
+    let pos = from;
     while (pos < text.length) {
-      const end = this.record(text, pos, final, rows);
-      if (end === NEED_MORE) break;
-      if (end === STOP) {
-        this.stopped = true;
+      record.length = 0;
+      const end = this.readRecord(codes, text.length, pos, final);
+      if (end < 0) {
+        this.stopped = end === STOP;
         break;
       }
       pos = end;
+      if (record.length > 0 && onRecord(record) === 'stop') {
+        this.halted = true;
+        return;
+      }
     }
     this.pending = text.slice(pos);
     if (this.pending.length > MAX_PENDING) this.stopped = true;
@@ -64,120 +101,131 @@ export class FastCsvSplitter {
     return { text: this.pending, line: this.line };
   }
 
-  /** Reads one record (or an empty line) starting at `start`; returns the position after it. */
-  private record(text: string, start: number, final: boolean, rows: CsvRow[]): number {
-    const first = text.charCodeAt(start);
+  /**
+   * The text as one byte per UTF-16 unit, in a reused buffer: the ASCII bytes themselves (encoded natively when
+   * the text is all ASCII, as exports are), NOT_ASCII for anything else. Positions match the text's.
+   */
+  private codesOf(text: string): Uint8Array {
+    if (this.codes.length < text.length) this.codes = new Uint8Array(Math.max(text.length, this.codes.length * 2));
+    const codes = this.codes;
+    const { read, written } = encoder.encodeInto(text, codes);
+    if (read === text.length && written === text.length) return codes;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      codes[i] = c < NOT_ASCII ? c : NOT_ASCII;
+    }
+    return codes;
+  }
+
+  /**
+   * Reads one record (or an empty line) starting at `start` into this.record; returns the position after it.
+   * Only codes up to the quote's can end a field (CR, LF, tab and the quote are all below it), so the inner
+   * loops skip everything above it (and spaces) with one or two comparisons.
+   */
+  private readRecord(codes: Uint8Array, length: number, start: number, final: boolean): number {
+    const first = codes[start]!;
     if (first === CR || first === LF) {
-      const length = this.lineBreak(text, start, final);
-      if (length > 0) this.line++;
-      return length > 0 ? start + length : length;
+      const breakLength = this.lineBreak(codes, length, start, final);
+      if (breakLength < 0) return breakLength;
+      this.line++;
+      return start + breakLength;
     }
-    const whole = this.wholeRow(text, start, final);
-    if (whole) {
-      if (whole.end === text.length) {
-        rows.push({ line: this.line, cells: whole.cells });
-        return whole.end;
-      }
-      const length = this.lineBreak(text, whole.end, final);
-      if (length < 0) return length;
-      rows.push({ line: this.line++, cells: whole.cells });
-      return whole.end + length;
-    }
-    const cells: string[] = [];
+    const record = this.record;
+    const delimiter = this.delimiterCode;
+    let count = 0;
     let p = start;
     for (;;) {
+      if (count === record.starts.length) record.grow();
+      const quoted = codes[p] === QUOTE;
+      const from = quoted ? p + 1 : p;
+      let q = from;
+      let c = 0;
+      let integer = 0;
+      while (q < length && (c = codes[q]! - DIGIT_0) >= 0 && c <= 9) {
+        integer = integer * 10 + c;
+        q++;
+      }
+      const digits = q - from;
+      let escaped = 0;
       let after: number;
-      if (text.charCodeAt(p) === QUOTE) {
-        const close = this.closingQuote(text, p, final);
-        if (close < 0) return close;
-        cells.push(unquote(text, p + 1, close));
-        after = close + 1;
+      if (quoted) {
+        for (;;) {
+          while (q < length && ((c = codes[q]!) > QUOTE || c === SPACE)) q++;
+          if (q === length) return final ? STOP : NEED_MORE;
+          if (c === CR || c === LF) return STOP;
+          if (c !== QUOTE) {
+            q++;
+            continue;
+          }
+          if (q + 1 === length && !final) return NEED_MORE;
+          if (q + 1 === length || codes[q + 1] !== QUOTE) break;
+          escaped = 1;
+          q += 2;
+        }
+        after = q + 1;
       } else {
-        const end = Math.min(indexOrEnd(text, this.delimiter, p), this.lineBreakAt(text, p));
-        if (end === text.length && !final) return NEED_MORE;
-        if (this.quoteAt(text, p) < end) return STOP;
-        cells.push(text.slice(p, end));
-        after = end;
+        for (;;) {
+          while (q < length && ((c = codes[q]!) > QUOTE || c === SPACE) && c !== delimiter) q++;
+          if (q === length || c === delimiter || c === CR || c === LF) break;
+          if (c === QUOTE) return STOP;
+          q++;
+        }
+        if (q === length && !final) return NEED_MORE;
+        after = q;
       }
-      if (after === text.length) {
+      record.starts[count] = from;
+      record.ends[count] = q;
+      record.escaped[count] = escaped;
+      record.integers[count] = digits === q - from && digits > 0 && digits <= EXACT_DIGITS ? integer : NaN;
+      count++;
+      if (after === length) {
         if (!final) return NEED_MORE;
-        rows.push({ line: this.line, cells });
-        return after;
+        return this.completed(count, after);
       }
-      const next = text.charCodeAt(after);
-      if (next === this.delimiterCode) {
+      const next = codes[after]!;
+      if (next === delimiter) {
         p = after + 1;
-        if (p === text.length) {
+        if (p === length) {
           if (!final) return NEED_MORE;
-          cells.push('');
-          rows.push({ line: this.line, cells });
-          return p;
+          if (count === record.starts.length) record.grow();
+          record.starts[count] = record.ends[count] = p;
+          record.escaped[count] = 0;
+          record.integers[count] = NaN;
+          return this.completed(count + 1, p);
         }
         continue;
       }
       if (next !== CR && next !== LF) return STOP;
-      const length = this.lineBreak(text, after, final);
-      if (length < 0) return length;
-      rows.push({ line: this.line++, cells });
-      return after + length;
+      const breakLength = this.lineBreak(codes, length, after, final);
+      if (breakLength < 0) return breakLength;
+      this.completed(count, after);
+      this.line++;
+      return after + breakLength;
     }
   }
 
-  /**
-   * The common rows split natively in one go: every field quoted without quotes inside (Export-Csv, PDH), or no
-   * quote at all. Anything else (or a row not finished yet) is left to the field-by-field reading.
-   */
-  private wholeRow(text: string, start: number, final: boolean): { cells: string[]; end: number } | undefined {
-    const end = this.lineBreakAt(text, start);
-    if (end === text.length && !final) return undefined;
-    if (this.quoteAt(text, start) >= end) return { cells: text.slice(start, end).split(this.delimiter), end };
-    if (end - start < 2 || text.charCodeAt(start) !== QUOTE || text.charCodeAt(end - 1) !== QUOTE) return undefined;
-    const cells = text.slice(start + 1, end - 1).split(this.quotedSeparator);
-    for (const cell of cells) if (cell.includes('"')) return undefined;
-    return { cells, end };
-  }
-
-  /** The closing quote of the quoted field opening at `open`: doubled quotes are content, line breaks are not for this path. */
-  private closingQuote(text: string, open: number, final: boolean): number {
-    let q = text.indexOf('"', open + 1);
-    for (;;) {
-      if (q === -1 || (q + 1 === text.length && !final)) return final ? STOP : NEED_MORE;
-      if (text.charCodeAt(q + 1) !== QUOTE) break;
-      q = text.indexOf('"', q + 2);
-    }
-    return this.lineBreakAt(text, open + 1) < q ? STOP : q;
+  private completed(cells: number, end: number): number {
+    this.record.length = cells;
+    this.record.line = this.line;
+    return end;
   }
 
   /** Length of the line break at `at` when it is the file's record delimiter (the first one seen decides). */
-  private lineBreak(text: string, at: number, final: boolean): number {
+  private lineBreak(codes: Uint8Array, length: number, at: number, final: boolean): number {
     let found: RecordDelimiter;
-    if (text.charCodeAt(at) === LF) found = '\n';
-    else if (at + 1 < text.length) found = text.charCodeAt(at + 1) === LF ? '\r\n' : '\r';
+    if (codes[at] === LF) found = '\n';
+    else if (at + 1 < length) found = codes[at + 1] === LF ? '\r\n' : '\r';
     else if (final) found = '\r';
     else return NEED_MORE;
     this.recordDelimiter ??= found;
     return found === this.recordDelimiter ? found.length : STOP;
   }
-
-  private lineBreakAt(text: string, from: number): number {
-    if (this.nextCr < from) this.nextCr = indexOrEnd(text, '\r', from);
-    if (this.nextLf < from) this.nextLf = indexOrEnd(text, '\n', from);
-    return Math.min(this.nextCr, this.nextLf);
-  }
-
-  private quoteAt(text: string, from: number): number {
-    if (this.nextQuote < from) this.nextQuote = indexOrEnd(text, '"', from);
-    return this.nextQuote;
-  }
 }
 
-function indexOrEnd(text: string, search: string, from: number): number {
-  const index = text.indexOf(search, from);
-  return index === -1 ? text.length : index;
-}
-
-/** The content of a quoted field [from, to) with doubled quotes made single. */
-function unquote(text: string, from: number, to: number): string {
-  const content = text.slice(from, to);
-  return content.includes('"') ? content.replaceAll('""', '"') : content;
+/** The position after the first line break of `text` (a CRLF counted whole), or its length. */
+function afterFirstLineBreak(text: string): number {
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (cr === -1 || (lf !== -1 && lf < cr)) return lf === -1 ? text.length : lf + 1;
+  return text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
 }

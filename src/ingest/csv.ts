@@ -1,6 +1,9 @@
 import { parse, CsvError } from 'csv-parse';
 import { Readable } from 'node:stream';
-import { FastCsvSplitter, type RecordDelimiter } from './csv-fast.js';
+import { FastCsvSplitter, type OnRecord, type RecordDelimiter } from './csv-fast.js';
+import { ArrayRecord } from './csv-record.js';
+
+export type { CsvRecord } from './csv-record.js';
 import type { Input } from './input.js';
 import type { ParseSink } from './parser.js';
 
@@ -32,39 +35,53 @@ export function headerLine(head: string): string {
 }
 
 /**
- * Streams the CSV records of an input. Column counts may vary; a broken record becomes a message with its
- * line, never an exception.
+ * Reads the CSV records of an input, handing each to `onRecord` as a view that makes cells on demand (the fast
+ * way for logs of a million rows). Column counts may vary; a broken record becomes a message with its line,
+ * never an exception. Well-formed records are split by FastCsvSplitter; from the first record it is not sure
+ * about on, csv-parse (the only place that imports it) reads the rest, so every oddity is read as csv-parse
+ * reads it.
  */
+export async function readCsvRecords(input: Input, sink: ParseSink, delimiter: string, onRecord: OnRecord): Promise<void> {
+  for await (const _ of csvSteps(input, sink, delimiter, onRecord));
+}
+
+/** Streams the CSV records of an input as rows of strings, for the formats that have a few hundred. */
 export async function* csvRows(input: Input, sink: ParseSink, delimiter = detectDelimiter(headerLine(input.head))): AsyncGenerator<CsvRow> {
   for await (const rows of csvRowBatches(input, sink, delimiter)) yield* rows;
 }
 
-/**
- * csvRows a chunk of records at a time, for logs of a million rows. Well-formed records are split by
- * FastCsvSplitter; from the first record it is not sure about on, csv-parse (the only place that imports it)
- * reads the rest, so every oddity is read as csv-parse reads it.
- */
-const BATCH_CHARS = 64 * 1024;
-
+/** csvRows a chunk of text at a time. */
 export async function* csvRowBatches(input: Input, sink: ParseSink, delimiter = detectDelimiter(headerLine(input.head))): AsyncGenerator<CsvRow[]> {
-  const chunks = input.chunks()[Symbol.asyncIterator]();
-  const splitter = new FastCsvSplitter(delimiter);
-  for (;;) {
-    const next = await chunks.next();
-    const text = next.done ? '' : next.value;
-    // Small batches keep the rows in hand few: they die young instead of piling up in the old generation.
-    for (let from = 0; from < text.length || (next.done && from === 0); from += BATCH_CHARS) {
-      const rows: CsvRow[] = [];
-      const to = Math.min(text.length, from + BATCH_CHARS);
-      splitter.push(text.slice(from, to), rows, next.done === true && to === text.length);
-      if (rows.length > 0) yield rows;
-      if (splitter.stopped) break;
-    }
-    if (splitter.stopped) break;
-    if (next.done) return;
+  let rows: CsvRow[] = [];
+  for await (const _ of csvSteps(input, sink, delimiter, (record) => void rows.push({ line: record.line, cells: record.cells() }))) {
+    if (rows.length === 0) continue;
+    yield rows;
+    rows = [];
   }
-  const { text, line } = splitter.rest();
-  yield* csvParseRows(restOf(text, chunks), sink, delimiter, line - 1, splitter.recordDelimiter);
+  if (rows.length > 0) yield rows;
+}
+
+/** Hands every record to `onRecord`, pausing after each chunk of text (and each record csv-parse reads). */
+async function* csvSteps(input: Input, sink: ParseSink, delimiter: string, onRecord: OnRecord): AsyncGenerator<void> {
+  const chunks = input.chunks()[Symbol.asyncIterator]();
+  try {
+    const splitter = new FastCsvSplitter(delimiter);
+    for (;;) {
+      const next = await chunks.next();
+      splitter.push(next.done ? '' : next.value, next.done === true, onRecord);
+      if (splitter.halted) return;
+      yield;
+      if (splitter.stopped) break;
+      if (next.done) return;
+    }
+    const { text, line } = splitter.rest();
+    for await (const rows of csvParseRows(restOf(text, chunks), sink, delimiter, line - 1, splitter.recordDelimiter)) {
+      for (const row of rows) if (onRecord(new ArrayRecord(row.line, row.cells)) === 'stop') return;
+      yield;
+    }
+  } finally {
+    await chunks.return?.();
+  }
 }
 
 async function* restOf(text: string, chunks: AsyncIterator<string>): AsyncGenerator<string> {

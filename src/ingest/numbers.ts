@@ -11,7 +11,7 @@ const GROUP_SPACES = /[\s\u00A0\u202F\u2009\u2007']/g;
 
 export function parseNumber(raw: string | undefined, options: NumberOptions = {}): number | undefined {
   if (raw === undefined) return undefined;
-  const plain = parsePlain(raw, options.decimal === ',');
+  const plain = parsePlainNumber(raw, 0, raw.length, options.decimal === ',');
   if (plain !== undefined) return plain;
   let text = raw.trim();
   if (text === '') return undefined;
@@ -74,29 +74,29 @@ export function parseInteger(raw: string | undefined, options: NumberOptions = {
 const EXACT_POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /**
- * What PDH and Export-Csv write millions of times, read without regular expressions: `-?digits(.digits)?`
- * (`.` read as a grouping dot when `dotGroups`, so not handled here). Undefined for anything else, which the
- * general path reads. Up to 15 significant digits the integer mantissa and 10^k are exact, so one division
- * rounds correctly, as Number() does; longer numbers go to Number() itself.
+ * What PDH and Export-Csv write millions of times, read from `text` [from, to) without regular expressions or
+ * a substring: `-?digits(.digits)?` (`.` read as a grouping dot when `dotGroups`, so not handled here).
+ * Undefined for anything else, which the general path (parseNumber) reads. Up to 15 significant digits the
+ * integer mantissa and 10^k are exact, so one division rounds correctly, as Number() does; longer numbers go to
+ * Number() itself.
  */
-function parsePlain(raw: string, dotGroups: boolean): number | undefined {
-  const length = raw.length;
-  let i = raw.charCodeAt(0) === 0x2d ? 1 : 0;
+export function parsePlainNumber(text: string, from: number, to: number, dotGroups: boolean): number | undefined {
+  let i = from < to && text.charCodeAt(from) === 0x2d ? from + 1 : from;
   const digitsStart = i;
   let mantissa = 0;
   let dot = -1;
-  for (; i < length; i++) {
-    const c = raw.charCodeAt(i);
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) mantissa = mantissa * 10 + (c - 0x30);
-    else if (c === 0x2e && dot === -1 && i > digitsStart && i + 1 < length && !dotGroups) dot = i;
+    else if (c === 0x2e && dot === -1 && i > digitsStart && i + 1 < to && !dotGroups) dot = i;
     else return undefined;
   }
   if (i === digitsStart) return undefined;
-  const digits = length - digitsStart - (dot === -1 ? 0 : 1);
+  const digits = to - digitsStart - (dot === -1 ? 0 : 1);
   if (digits > 15) {
-    const value = Number(raw);
+    const value = Number(text.slice(from, to));
     return Number.isFinite(value) ? value : undefined;
   }
-  const value = dot === -1 ? mantissa : mantissa / EXACT_POWERS_OF_TEN[length - dot - 1]!;
-  return digitsStart === 1 ? -value : value;
+  const value = dot === -1 ? mantissa : mantissa / EXACT_POWERS_OF_TEN[to - dot - 1]!;
+  return digitsStart === from ? value : -value;
 }

@@ -1,6 +1,5 @@
 import type { ProcessFact } from '../../model/facts.js';
-import { csvRowBatches, detach, detectDelimiter, headerLine, type CsvRow } from '../csv.js';
-import { parseInteger, parseNumber } from '../numbers.js';
+import { detach, detectDelimiter, headerLine, readCsvRecords, type CsvRecord } from '../csv.js';
 import type { ParseSink, Parser } from '../parser.js';
 
 type Field = 'name' | 'pid' | 'sessionId' | 'pmBytes' | 'wsBytes' | 'npmBytes';
@@ -45,63 +44,72 @@ export const getprocessCsv: Parser = {
   async parse(input, sink) {
     let columns: Map<Field, Column[]> | undefined;
     let headerCells: string[] = [];
-    let pendingShort: CsvRow | undefined;
+    let unusable = false;
+    let pendingShort: ShortRecord | undefined;
     let rows = 0;
-    for await (const batch of csvRowBatches(input, sink)) {
-      for (const row of batch) {
-        if (!columns) {
-          if (isTypeLine(row)) continue;
-          headerCells = row.cells.map(normalize);
-          columns = mapColumns(row.cells);
-          if (!columns.has('name') || !MEMORY_FIELDS.some((f) => columns!.has(f))) {
-            sink.message(
-              'COLUMN_MISSING',
-              'error',
-              'This CSV has no Name (or ProcessName) column or no memory column (PM, WS or NPM), so no process could be read from it.',
-              row.line,
-            );
-            return;
-          }
-          continue;
-        }
-        if (pendingShort) reportShort(pendingShort, headerCells.length, sink, false);
-        pendingShort = undefined;
-        if (isTypeLine(row) || isRepeatedHeader(row, headerCells)) continue;
-        if (row.cells.length < headerCells.length) {
-          pendingShort = row;
-          continue;
-        }
-        const fact = readRow(row, columns, input.file, sink);
-        if (fact) {
-          sink.fact(fact);
-          rows++;
-        }
+    const readProcess = (record: CsvRecord, columns: Map<Field, Column[]>): void => {
+      if (pendingShort) reportShort(pendingShort, headerCells.length, sink, false);
+      pendingShort = undefined;
+      if (isTypeLine(record) || isRepeatedHeader(record, headerCells)) return;
+      if (record.length < headerCells.length) {
+        pendingShort = { line: record.line, length: record.length };
+        return;
       }
-    }
+      const fact = readRow(record, columns, input.file, sink);
+      if (fact) {
+        sink.fact(fact);
+        rows++;
+      }
+    };
+    await readCsvRecords(input, sink, detectDelimiter(headerLine(input.head)), (record) => {
+      if (columns) return readProcess(record, columns);
+      if (isTypeLine(record)) return;
+      const cells = record.cells();
+      headerCells = cells.map(normalize);
+      columns = mapColumns(cells);
+      if (!columns.has('name') || !MEMORY_FIELDS.some((f) => columns!.has(f))) {
+        sink.message(
+          'COLUMN_MISSING',
+          'error',
+          'This CSV has no Name (or ProcessName) column or no memory column (PM, WS or NPM), so no process could be read from it.',
+          record.line,
+        );
+        unusable = true;
+        return 'stop';
+      }
+    });
+    if (unusable) return;
     if (pendingShort) reportShort(pendingShort, headerCells.length, sink, true);
     if (columns && rows === 0) sink.message('NO_DATA', 'warning', 'The CSV has a Get-Process header but no process rows.');
     if (!columns) sink.message('NO_DATA', 'error', 'The file has no CSV header line, so no process could be read from it.');
   },
 };
 
-function readRow(row: CsvRow, columns: Map<Field, Column[]>, file: string, sink: ParseSink): ProcessFact | undefined {
-  const nameCell = firstFilled(row, columns.get('name'));
-  if (!nameCell) {
-    sink.message('VALUE_INVALID', 'warning', `The row on line ${row.line} has no process name, so it was skipped.`, row.line);
+/** A record with fewer cells than the header, reported once the next record shows whether it was the last. */
+interface ShortRecord {
+  line: number;
+  length: number;
+}
+
+function readRow(record: CsvRecord, columns: Map<Field, Column[]>, file: string, sink: ParseSink): ProcessFact | undefined {
+  const nameColumn = firstFilled(record, columns.get('name'));
+  if (!nameColumn) {
+    sink.message('VALUE_INVALID', 'warning', `The row on line ${record.line} has no process name, so it was skipped.`, record.line);
     return undefined;
   }
-  const fact: ProcessFact = { kind: 'process', name: detach(nameCell.text), source: { file, line: row.line } };
-  for (const field of ['pid', 'sessionId', ...MEMORY_FIELDS] as const) {
-    const cell = firstFilled(row, columns.get(field));
-    if (!cell) continue;
+  const fact: ProcessFact = { kind: 'process', name: detach(record.text(nameColumn.index).trim()), source: { file, line: record.line } };
+  for (const field of NUMBER_FIELDS) {
+    const column = firstFilled(record, columns.get(field));
+    if (!column) continue;
     // Export-Csv writes numbers with the invariant culture, so `.` is the decimal point.
-    const value = field === 'pid' || field === 'sessionId' ? parseInteger(cell.text, { decimal: '.' }) : parseBytes(cell.text);
+    const number = record.number(column.index, '.');
+    const value = field === 'pid' || field === 'sessionId' ? wholeNonNegative(number) : bytes(number);
     if (value === undefined) {
       sink.message(
         'VALUE_INVALID',
         'warning',
-        `The ${cell.header} value "${cell.text}" on line ${row.line} is not a whole non-negative number, so that row was skipped.`,
-        row.line,
+        `The ${column.header} value "${record.text(column.index).trim()}" on line ${record.line} is not a whole non-negative number, so that row was skipped.`,
+        record.line,
       );
       return undefined;
     }
@@ -110,17 +118,19 @@ function readRow(row: CsvRow, columns: Map<Field, Column[]>, file: string, sink:
   return fact;
 }
 
-function parseBytes(text: string): number | undefined {
-  const value = parseNumber(text, { decimal: '.' });
+const NUMBER_FIELDS = ['pid', 'sessionId', ...MEMORY_FIELDS] as const;
+
+function wholeNonNegative(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+function bytes(value: number | undefined): number | undefined {
   return value !== undefined && value >= 0 ? Math.round(value) : undefined;
 }
 
-/** The first of the candidate columns that has a value in this row (a subset export may leave some empty). */
-function firstFilled(row: CsvRow, candidates: Column[] | undefined): { text: string; header: string } | undefined {
-  for (const { index, header } of candidates ?? []) {
-    const text = row.cells[index]?.trim();
-    if (text) return { text, header };
-  }
+/** The first of the candidate columns that has a value in this record (a subset export may leave some empty). */
+function firstFilled(record: CsvRecord, candidates: Column[] | undefined): Column | undefined {
+  for (const column of candidates ?? []) if (!record.isBlank(column.index)) return column;
   return undefined;
 }
 
@@ -138,18 +148,20 @@ function mapColumns(rawHeader: string[]): Map<Field, Column[]> {
   return columns;
 }
 
-function reportShort(row: CsvRow, expected: number, sink: ParseSink, last: boolean): void {
-  const detail = `line ${row.line} has ${row.cells.length} of the ${expected} fields the header names`;
-  if (last) sink.message('CSV_TRUNCATED', 'warning', `The file looks cut short: ${detail}, so that last record was not used.`, row.line);
-  else sink.message('CSV_MALFORMED', 'warning', `A damaged record was skipped: ${detail}.`, row.line);
+function reportShort(record: ShortRecord, expected: number, sink: ParseSink, last: boolean): void {
+  const detail = `line ${record.line} has ${record.length} of the ${expected} fields the header names`;
+  if (last) sink.message('CSV_TRUNCATED', 'warning', `The file looks cut short: ${detail}, so that last record was not used.`, record.line);
+  else sink.message('CSV_MALFORMED', 'warning', `A damaged record was skipped: ${detail}.`, record.line);
 }
 
-function isTypeLine(row: CsvRow): boolean {
-  return row.cells.length === 1 && /^#TYPE\b/i.test(row.cells[0]!.trim());
+function isTypeLine(record: CsvRecord): boolean {
+  return record.length === 1 && /^#TYPE\b/i.test(record.text(0).trim());
 }
 
-function isRepeatedHeader(row: CsvRow, header: string[]): boolean {
-  return row.cells.length === header.length && row.cells.every((cell, i) => normalize(cell) === header[i]);
+function isRepeatedHeader(record: CsvRecord, header: string[]): boolean {
+  if (record.length !== header.length) return false;
+  for (let i = 0; i < header.length; i++) if (normalize(record.text(i)) !== header[i]) return false;
+  return true;
 }
 
 function normalize(name: string): string {

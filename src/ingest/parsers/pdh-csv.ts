@@ -1,6 +1,5 @@
 import type { CounterFact } from '../../model/facts.js';
-import { csvRowBatches, detectDelimiter, headerLine } from '../csv.js';
-import { parseNumber, type NumberOptions } from '../numbers.js';
+import { detach, detectDelimiter, headerLine, readCsvRecords, type CsvRecord } from '../csv.js';
 import type { Parser, ParseSink } from '../parser.js';
 
 /**
@@ -17,26 +16,24 @@ export const pdhCsv: Parser = {
   async parse(input, sink) {
     const delimiter = detectDelimiter(headerLine(input.head));
     // PDH writes invariant numbers; a file re-saved with `;` (European Excel) uses the decimal comma.
-    const numberOptions: NumberOptions = { decimal: delimiter === ';' ? ',' : '.' };
+    const decimal = delimiter === ';' ? ',' : '.';
     let columns: CounterColumn[] | undefined;
     let biasMinutes: number | undefined;
     let headerLineNumber = 1;
-    for await (const rows of csvRowBatches(input, sink, delimiter)) {
-      for (const row of rows) {
-        if (!columns) {
-          const first = row.cells[0] ?? '';
-          if (!/^\s*\(PDH-CSV\b/i.test(first)) {
-            sink.message('COLUMN_MISSING', 'error', 'The first line should start with "(PDH-CSV 4.0)" followed by counter paths; this is not a PDH-CSV log.', row.line);
-            return;
-          }
-          biasMinutes = parseBias(first);
-          headerLineNumber = row.line;
-          columns = row.cells.slice(1).map((path) => ({ path, ...parseCounterPath(path), stats: undefined, invalid: 0 }));
-          continue;
-        }
-        readSampleRow(row.cells, row.line, columns, numberOptions, sink);
+    let notPdh = false;
+    await readCsvRecords(input, sink, delimiter, (record) => {
+      if (columns) return readSampleRow(record, columns, decimal, sink);
+      const first = record.text(0);
+      if (!/^\s*\(PDH-CSV\b/i.test(first)) {
+        sink.message('COLUMN_MISSING', 'error', 'The first line should start with "(PDH-CSV 4.0)" followed by counter paths; this is not a PDH-CSV log.', record.line);
+        notPdh = true;
+        return 'stop';
       }
-    }
+      biasMinutes = parseBias(first);
+      headerLineNumber = record.line;
+      columns = record.cells().slice(1).map((cell) => detach(cell)).map((path) => ({ path, ...parseCounterPath(path), stats: undefined, invalid: 0 }));
+    });
+    if (notPdh) return;
     if (!columns) {
       sink.message('NO_DATA', 'error', 'The counter log is empty: it has no header line with counter paths.');
       return;
@@ -71,22 +68,21 @@ interface CounterColumn extends CounterPath {
   firstInvalidLine?: number;
 }
 
-function readSampleRow(cells: string[], line: number, columns: CounterColumn[], options: NumberOptions, sink: ParseSink): void {
-  const time = cells[0] ?? '';
-  if (cells.length - 1 > columns.length) {
-    sink.message('CSV_MALFORMED', 'warning', `This row has ${cells.length - 1} values but the header names ${columns.length} counters; the extra values were ignored.`, line);
+function readSampleRow(record: CsvRecord, columns: CounterColumn[], decimal: ',' | '.', sink: ParseSink): void {
+  if (record.length - 1 > columns.length) {
+    sink.message('CSV_MALFORMED', 'warning', `This row has ${record.length - 1} values but the header names ${columns.length} counters; the extra values were ignored.`, record.line);
   }
+  let time: string | undefined;
   for (let index = 0; index < columns.length; index++) {
-    const column = columns[index]!;
-    const raw = cells[index + 1];
-    if (raw === undefined || raw.trim() === '') continue; // " " is PDH's missing sample
-    const value = parseNumber(raw, options);
+    const value = record.number(index + 1, decimal);
     if (value === undefined) {
+      if (record.isBlank(index + 1)) continue; // " " is PDH's missing sample
+      const column = columns[index]!;
       column.invalid++;
-      column.firstInvalidLine ??= line;
+      column.firstInvalidLine ??= record.line;
       continue;
     }
-    addSample(column, value, time);
+    addSample(columns[index]!, value, (time ??= record.text(0)));
   }
 }
 

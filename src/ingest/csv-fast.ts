@@ -3,7 +3,8 @@ import { RangeRecord, type CsvRecord } from './csv-record.js';
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
-const SPACE = 0x20;
+/** Written after the text in the codes: stops every scanning loop without a length check. */
+const END = 0;
 const DIGIT_0 = 0x30;
 /** Stands for every character outside ASCII in the codes: never a delimiter, quote, line break or digit. */
 const NOT_ASCII = 0x80;
@@ -106,21 +107,23 @@ export class FastCsvSplitter {
    * the text is all ASCII, as exports are), NOT_ASCII for anything else. Positions match the text's.
    */
   private codesOf(text: string): Uint8Array {
-    if (this.codes.length < text.length) this.codes = new Uint8Array(Math.max(text.length, this.codes.length * 2));
+    if (this.codes.length <= text.length) this.codes = new Uint8Array(Math.max(text.length + 1, this.codes.length * 2));
     const codes = this.codes;
     const { read, written } = encoder.encodeInto(text, codes);
-    if (read === text.length && written === text.length) return codes;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      codes[i] = c < NOT_ASCII ? c : NOT_ASCII;
+    if (read !== text.length || written !== text.length) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        codes[i] = c < NOT_ASCII ? c : NOT_ASCII;
+      }
     }
+    codes[text.length] = END;
     return codes;
   }
 
   /**
    * Reads one record (or an empty line) starting at `start` into this.record; returns the position after it.
    * Only codes up to the quote's can end a field (CR, LF, tab and the quote are all below it), so the inner
-   * loops skip everything above it (and spaces) with one or two comparisons.
+   * loops skip everything above it with one comparison.
    */
   private readRecord(codes: Uint8Array, length: number, start: number, final: boolean): number {
     const first = codes[start]!;
@@ -141,7 +144,7 @@ export class FastCsvSplitter {
       let q = from;
       let c = 0;
       let integer = 0;
-      while (q < length && (c = codes[q]! - DIGIT_0) >= 0 && c <= 9) {
+      while ((c = codes[q]! - DIGIT_0) >>> 0 <= 9) {
         integer = integer * 10 + c;
         q++;
       }
@@ -150,22 +153,25 @@ export class FastCsvSplitter {
       let after: number;
       if (quoted) {
         for (;;) {
-          while (q < length && ((c = codes[q]!) > QUOTE || c === SPACE)) q++;
-          if (q === length) return final ? STOP : NEED_MORE;
-          if (c === CR || c === LF) return STOP;
-          if (c !== QUOTE) {
-            q++;
+          while ((c = codes[q]!) > QUOTE) q++;
+          if (c === QUOTE) {
+            // A single quote closes the field (END follows the text); a doubled one is a quote of its content.
+            if (codes[q + 1] !== QUOTE) {
+              if (q + 1 === length && !final) return NEED_MORE;
+              break;
+            }
+            escaped = 1;
+            q += 2;
             continue;
           }
-          if (q + 1 === length && !final) return NEED_MORE;
-          if (q + 1 === length || codes[q + 1] !== QUOTE) break;
-          escaped = 1;
-          q += 2;
+          if (q === length) return final ? STOP : NEED_MORE;
+          if (c === CR || c === LF) return STOP;
+          q++;
         }
         after = q + 1;
       } else {
         for (;;) {
-          while (q < length && ((c = codes[q]!) > QUOTE || c === SPACE) && c !== delimiter) q++;
+          while ((c = codes[q]!) > QUOTE && c !== delimiter) q++;
           if (q === length || c === delimiter || c === CR || c === LF) break;
           if (c === QUOTE) return STOP;
           q++;
@@ -178,10 +184,6 @@ export class FastCsvSplitter {
       record.escaped[count] = escaped;
       record.integers[count] = digits === q - from && digits > 0 && digits <= EXACT_DIGITS ? integer : NaN;
       count++;
-      if (after === length) {
-        if (!final) return NEED_MORE;
-        return this.completed(count, after);
-      }
       const next = codes[after]!;
       if (next === delimiter) {
         p = after + 1;
@@ -194,6 +196,10 @@ export class FastCsvSplitter {
           return this.completed(count + 1, p);
         }
         continue;
+      }
+      if (after === length) {
+        if (!final) return NEED_MORE;
+        return this.completed(count, after);
       }
       if (next !== CR && next !== LF) return STOP;
       const breakLength = this.lineBreak(codes, length, after, final);

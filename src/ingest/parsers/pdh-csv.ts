@@ -18,11 +18,12 @@ export const pdhCsv: Parser = {
     // PDH writes invariant numbers; a file re-saved with `;` (European Excel) uses the decimal comma.
     const decimal = delimiter === ';' ? ',' : '.';
     let columns: CounterColumn[] | undefined;
+    let stats = new RunningStats(0);
     let biasMinutes: number | undefined;
     let headerLineNumber = 1;
     let notPdh = false;
     await readCsvRecords(input, sink, delimiter, (record) => {
-      if (columns) return readSampleRow(record, columns, decimal, sink);
+      if (columns) return readSampleRow(record, columns, stats, decimal, sink);
       const first = record.text(0);
       if (!/^\s*\(PDH-CSV\b/i.test(first)) {
         sink.message('COLUMN_MISSING', 'error', 'The first line should start with "(PDH-CSV 4.0)" followed by counter paths; this is not a PDH-CSV log.', record.line);
@@ -31,14 +32,15 @@ export const pdhCsv: Parser = {
       }
       biasMinutes = parseBias(first);
       headerLineNumber = record.line;
-      columns = record.cells().slice(1).map((cell) => detach(cell)).map((path) => ({ path, ...parseCounterPath(path), stats: undefined, invalid: 0 }));
+      columns = record.cells().slice(1).map((cell) => detach(cell)).map((path) => ({ path, ...parseCounterPath(path), invalid: 0 }));
+      stats = new RunningStats(columns.length);
     });
     if (notPdh) return;
     if (!columns) {
       sink.message('NO_DATA', 'error', 'The counter log is empty: it has no header line with counter paths.');
       return;
     }
-    emitCounters(columns, input.file, headerLineNumber, biasMinutes, sink);
+    emitCounters(columns, stats, input.file, headerLineNumber, biasMinutes, sink);
   },
 };
 
@@ -49,59 +51,94 @@ interface CounterPath {
   counter: string;
 }
 
-interface RunningStats {
-  samples: number;
-  first: number;
-  last: number;
-  min: number;
-  max: number;
-  sum: number;
-  /** Sample times as written; only these two are ever turned into ISO times. */
-  firstTime: string;
-  lastTime: string;
-}
-
 interface CounterColumn extends CounterPath {
   path: string;
-  stats: RunningStats | undefined;
   invalid: number;
   firstInvalidLine?: number;
 }
 
-function readSampleRow(record: CsvRecord, columns: CounterColumn[], decimal: ',' | '.', sink: ParseSink): void {
+/**
+ * Running statistics of every counter, one typed array per statistic: a big log updates them millions of times.
+ * A column's last sample time is not stored on every sample either: only once a row lacks that sample (skip).
+ */
+class RunningStats {
+  readonly samples;
+  readonly first;
+  readonly last;
+  readonly min;
+  readonly max;
+  readonly sum;
+  /** Sample times as written; only these are ever turned into ISO times. */
+  readonly firstTime: string[] = [];
+  private readonly lastTime: string[] = [];
+  /** The row (counted from 0) each column last had a sample in. */
+  private readonly lastRow: Int32Array;
+  private row = -1;
+  private time = '';
+  private previousTime = '';
+
+  constructor(columns: number) {
+    this.samples = new Float64Array(columns);
+    this.first = new Float64Array(columns);
+    this.last = new Float64Array(columns);
+    this.min = new Float64Array(columns);
+    this.max = new Float64Array(columns);
+    this.sum = new Float64Array(columns);
+    this.lastRow = new Int32Array(columns).fill(-1);
+  }
+
+  /** Starts the next row, sampled at `time`. */
+  nextRow(time: string): void {
+    this.previousTime = this.time;
+    this.time = time;
+    this.row++;
+  }
+
+  add(column: number, value: number): void {
+    if (this.samples[column] === 0) {
+      this.first[column] = this.min[column] = this.max[column] = this.sum[column] = value;
+      this.firstTime[column] = this.time;
+    } else {
+      this.sum[column] = this.sum[column]! + value;
+      if (value < this.min[column]!) this.min[column] = value;
+      if (value > this.max[column]!) this.max[column] = value;
+    }
+    this.samples[column] = this.samples[column]! + 1;
+    this.last[column] = value;
+    this.lastRow[column] = this.row;
+  }
+
+  /** The column has no sample in this row: if its last one was in the row before, that row's time is kept now. */
+  skip(column: number): void {
+    if (this.lastRow[column] === this.row - 1) this.lastTime[column] = this.previousTime;
+  }
+
+  lastTimeOf(column: number): string {
+    return this.lastRow[column] === this.row ? this.time : this.lastTime[column]!;
+  }
+}
+
+function readSampleRow(record: CsvRecord, columns: CounterColumn[], stats: RunningStats, decimal: ',' | '.', sink: ParseSink): void {
   if (record.length - 1 > columns.length) {
     sink.message('CSV_MALFORMED', 'warning', `This row has ${record.length - 1} values but the header names ${columns.length} counters; the extra values were ignored.`, record.line);
   }
-  let time: string | undefined;
+  stats.nextRow(record.text(0));
   for (let index = 0; index < columns.length; index++) {
     const value = record.number(index + 1, decimal);
-    if (value === undefined) {
-      if (record.isBlank(index + 1)) continue; // " " is PDH's missing sample
-      const column = columns[index]!;
-      column.invalid++;
-      column.firstInvalidLine ??= record.line;
+    if (value !== undefined) {
+      stats.add(index, value);
       continue;
     }
-    addSample(columns[index]!, value, (time ??= record.text(0)));
+    stats.skip(index);
+    if (record.isBlank(index + 1)) continue; // " " is PDH's missing sample
+    const column = columns[index]!;
+    column.invalid++;
+    column.firstInvalidLine ??= record.line;
   }
 }
 
-function addSample(column: CounterColumn, value: number, time: string): void {
-  const stats = column.stats;
-  if (!stats) {
-    column.stats = { samples: 1, first: value, last: value, min: value, max: value, sum: value, firstTime: time, lastTime: time };
-    return;
-  }
-  stats.samples++;
-  stats.last = value;
-  stats.lastTime = time;
-  stats.sum += value;
-  if (value < stats.min) stats.min = value;
-  if (value > stats.max) stats.max = value;
-}
-
-function emitCounters(columns: CounterColumn[], file: string, line: number, bias: number | undefined, sink: ParseSink): void {
-  for (const column of columns) {
+function emitCounters(columns: CounterColumn[], stats: RunningStats, file: string, line: number, bias: number | undefined, sink: ParseSink): void {
+  columns.forEach((column, index) => {
     if (column.invalid > 0) {
       sink.message(
         'VALUE_INVALID',
@@ -110,31 +147,31 @@ function emitCounters(columns: CounterColumn[], file: string, line: number, bias
         column.firstInvalidLine,
       );
     }
-    const stats = column.stats;
-    if (!stats) {
+    const samples = stats.samples[index]!;
+    if (samples === 0) {
       sink.message('NO_DATA', 'info', `The counter "${column.path}" has no samples in this log.`, line);
-      continue;
+      return;
     }
-    const firstTime = toIsoTime(stats.firstTime, bias);
-    const lastTime = toIsoTime(stats.lastTime, bias);
+    const firstTime = toIsoTime(stats.firstTime[index]!, bias);
+    const lastTime = toIsoTime(stats.lastTimeOf(index), bias);
     const fact: CounterFact = {
       kind: 'counter',
       ...(column.host !== undefined && { host: column.host }),
       object: column.object,
       ...(column.instance !== undefined && { instance: column.instance }),
       counter: column.counter,
-      samples: stats.samples,
-      first: stats.first,
-      last: stats.last,
-      min: stats.min,
-      max: stats.max,
-      mean: stats.sum / stats.samples,
+      samples,
+      first: stats.first[index]!,
+      last: stats.last[index]!,
+      min: stats.min[index]!,
+      max: stats.max[index]!,
+      mean: stats.sum[index]! / samples,
       ...(firstTime !== '' && { firstTime }),
       ...(lastTime !== '' && { lastTime }),
       source: { file, line, field: column.path },
     };
     sink.fact(fact);
-  }
+  });
 }
 
 /**

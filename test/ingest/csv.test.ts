@@ -3,8 +3,10 @@ import { Readable } from 'node:stream';
 import { test } from 'node:test';
 import { parse, type CsvError } from 'csv-parse';
 import fc from 'fast-check';
-import { csvRowBatches, csvRows, type CsvRow } from '../../src/ingest/csv.js';
+import { csvRowBatches, csvRows, readCsvRecords, type CsvRow } from '../../src/ingest/csv.js';
+import type { Encoding } from '../../src/ingest/encoding.js';
 import { createInput } from '../../src/ingest/input.js';
+import { parseNumber } from '../../src/ingest/numbers.js';
 
 interface Read {
   rows: CsvRow[];
@@ -84,4 +86,101 @@ test('a large well-formed file comes in batches, never one row at a time', async
   assert.equal(rows, 20001);
   assert.ok(batches <= Math.ceil(bytes.length / 65536) + 1, `${batches} batches`);
   assert.deepEqual(last, { line: 20001, cells: ['19999', '39998'] });
+});
+
+/** What a record view tells of each cell, taken while the view is valid. */
+interface Seen {
+  line: number;
+  cells: string[];
+  blank: boolean[];
+  numbers: (number | undefined)[][];
+  past: [string, boolean, number | undefined];
+}
+
+const DECIMALS = [undefined, '.', ','] as const;
+
+function seen(line: number, cells: string[], cell: (i: number) => [string, boolean, ...(number | undefined)[]]): Seen {
+  const views = cells.map((_, i) => cell(i));
+  const [text, blank, ...numbers] = cell(cells.length);
+  return { line, cells: views.map((v) => v[0]), blank: views.map((v) => v[1]), numbers: views.map((v) => v.slice(2) as (number | undefined)[]), past: [text, blank, numbers[0]] };
+}
+
+/** The view as it must read: csv-parse's cells, parseNumber of each, blank when trim() leaves nothing. */
+async function referenceSeen(text: string, delimiter: string): Promise<{ records: Seen[]; messages: Read['messages'] }> {
+  const read = await reference(text, delimiter);
+  const records = read.rows.map((row) =>
+    seen(row.line, row.cells, (i) => {
+      const cell = row.cells[i];
+      return [cell ?? '', (cell ?? '').trim() === '', ...DECIMALS.map((decimal) => (cell === undefined ? undefined : parseNumber(cell, { decimal })))];
+    }),
+  );
+  return { records, messages: read.messages };
+}
+
+async function viaRecords(text: string, delimiter: ',' | ';' | '\t', chunkSize: number, encoding: Encoding): Promise<{ records: Seen[]; messages: Read['messages'] }> {
+  const messages: Read['messages'] = [];
+  const records: Seen[] = [];
+  const bytes = encoding === 'utf-16le' ? Buffer.from(text, 'utf16le') : Buffer.from(text, 'utf8');
+  const input = createInput('t.csv', bytes.length, encoding, 0, text.slice(0, 100), async function* () {
+    for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize);
+  });
+  const sink = { fact: () => undefined, message: (code: string, _s: unknown, _t: unknown, line?: number) => void messages.push([code, line]) };
+  await readCsvRecords(input, sink, delimiter, (record) => {
+    records.push(seen(record.line, record.cells(), (i) => [record.text(i), record.isBlank(i), ...DECIMALS.map((decimal) => record.number(i, decimal))]));
+  });
+  return { records, messages };
+}
+
+/** Cells that look like numbers in every locale, or almost, and the white space and characters around them. */
+const numberPiece = fc.constantFrom(
+  '0', '7', '-0', '0012', '12.5', '-0.5', '1.', '.5', '-', '+5', '1e5', '1.5E+09', '7.0625001143654654e-1', '1 234,5', '1.234,5', '1,234.5',
+  '"1,234"', '1.234', '1\u00a0234', '1\u202f234,5', ' 12 ', '" "', '""', '"12"', '"-3.5"', '"1""2"', '123456789012345', '999999999999999',
+  '1234567890123456', '12345678901234567890', '0.000000000000001234', '\u00a0', '\u2009', '\ufeff', '\u0000', 'ä', '😀', 'n/a',
+);
+
+test('a record view reads every cell as csv-parse splits it, and its numbers as parseNumber reads them', async () => {
+  const viewPiece = fc.oneof({ weight: 3, arbitrary: piece }, { weight: 2, arbitrary: numberPiece });
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(viewPiece, { maxLength: 60 }),
+      fc.constantFrom(',', ';', '\t'),
+      fc.integer({ min: 1, max: 40 }),
+      fc.constantFrom<Encoding>('utf-8', 'utf-16le'),
+      async (pieces, delimiter, chunkSize, encoding) => {
+        const text = pieces.join('');
+        const size = encoding === 'utf-16le' ? chunkSize * 2 : chunkSize;
+        assert.deepEqual(await viaRecords(text, delimiter, size, encoding), await referenceSeen(text, delimiter), JSON.stringify(text));
+      },
+    ),
+    { numRuns: 600, seed: 42 },
+  );
+});
+
+test('rows read before a hand-over to csv-parse come before the messages it gives', async () => {
+  const text = '"h"\r\n"a"\r\n"b""c\r\nd\r\n';
+  const bytes = Buffer.from(text);
+  const input = createInput('t.csv', bytes.length, 'utf-8', 0, text, async function* () {
+    yield bytes;
+  });
+  const events: string[] = [];
+  const sink = { fact: () => undefined, message: (code: string) => void events.push(code) };
+  for await (const row of csvRows(input, sink, ',')) events.push(row.cells[0]!);
+  assert.deepEqual(events, ['h', 'a', 'CSV_TRUNCATED']);
+  events.length = 0;
+  await readCsvRecords(input, sink, ',', (record) => void events.push(record.text(0)));
+  assert.deepEqual(events, ['h', 'a', 'CSV_TRUNCATED']);
+});
+
+test("returning 'stop' ends the reading: no more records, no message about the rest", async () => {
+  const text = 'a\nb\n"c\n';
+  const bytes = Buffer.from(text);
+  const input = createInput('t.csv', bytes.length, 'utf-8', 0, text, async function* () {
+    for (const byte of bytes) yield Uint8Array.of(byte);
+  });
+  const events: string[] = [];
+  await readCsvRecords(input, { fact: () => undefined, message: (code) => void events.push(code) }, ',', (record) => {
+    events.push(record.text(0));
+    return 'stop';
+  });
+  assert.deepEqual(events, ['a']);
 });

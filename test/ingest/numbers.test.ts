@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseNumber } from '../../src/ingest/numbers.js';
+import { parseNumber, parsePlainNumber } from '../../src/ingest/numbers.js';
 import { parseSize } from '../../src/ingest/sizes.js';
 
 test('parses numbers in the locales Windows writes', () => {
@@ -54,4 +54,18 @@ test('plain numbers read the same through the fast path as through the general o
     }
   }
   assert.equal(parseNumber('1.234', { decimal: ',' }), 1234);
+});
+
+test('a plain number is read from its range of a longer text, the characters around it left alone', () => {
+  const samples = ['0', '-0', '12.5', '-0.75', '2441084928', '11.296813511113458', '123456789012345678901234567890', '1.', '.5', '-', '', '1.2.3', '1e5', ' 7'];
+  for (const raw of samples) {
+    for (const [before, after] of [['', ''], ['"', '"'], ['12', '34'], ['-', '.5'], ['1.', '9']] as const) {
+      const text = `${before}${raw}${after}`;
+      for (const dotGroups of [false, true]) {
+        const expected = parsePlainNumber(raw, 0, raw.length, dotGroups);
+        assert.equal(Object.is(parsePlainNumber(text, before.length, before.length + raw.length, dotGroups), expected), true, `${text} ${dotGroups}`);
+        if (expected !== undefined) assert.equal(Object.is(expected, parseNumber(raw, { decimal: dotGroups ? ',' : '.' })), true, raw);
+      }
+    }
+  }
 });

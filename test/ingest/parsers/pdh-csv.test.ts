@@ -91,3 +91,28 @@ test('not a PDH log: other CSV exports and text', async () => {
   assert.deepEqual(facts, []);
   assert.equal(messages[0]!.code, 'COLUMN_MISSING');
 });
+
+test("each counter's first and last sample times are those of its own first and last samples", async () => {
+  const rows = [
+    '"(PDH-CSV 4.0) (Coordinated Universal Time)(0)","\\\\H\\A\\a","\\\\H\\B\\b","\\\\H\\C\\c","\\\\H\\D\\d"',
+    '"01/02/2025 00:00:01.000","1"," ","x","4"',
+    '"01/02/2025 00:00:02.000","2"," ","5","-0"',
+    '"01/02/2025 00:00:03.000"," ","3","6"',
+    '"01/02/2025 00:00:04.000"," "," ","7","8"',
+  ];
+  const { facts, messages } = await parseWith(pdhCsv, rows.join('\r\n'));
+  const at = (second: number) => `2025-01-02T00:00:0${second}.000+00:00`;
+  assert.deepEqual(
+    counters(facts).map((c) => [c.object, c.samples, c.firstTime, c.lastTime]),
+    [
+      ['A', 2, at(1), at(2)],
+      ['B', 1, at(3), at(3)],
+      ['C', 3, at(2), at(4)],
+      ['D', 3, at(1), at(4)],
+    ],
+  );
+  const d = counters(facts)[3]!;
+  assert.deepEqual([d.first, d.last, d.max, d.mean], [4, 8, 8, 4]);
+  assert.ok(Object.is(d.min, -0));
+  assert.deepEqual(messages.map((m) => [m.code, m.line]), [['VALUE_INVALID', 2]]);
+});

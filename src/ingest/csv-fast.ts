@@ -13,6 +13,8 @@ const NEED_MORE = -1;
 const STOP = -2;
 /** An unfinished record longer than this is left to csv-parse (which enforces its own record size limit). */
 const MAX_PENDING = 4 * 1024 * 1024;
+/** An unfinished record longer than this is read again only once its text has doubled, so reading it stays linear. */
+const LONG_PENDING = 64 * 1024;
 /** Up to this many digits an integer read digit by digit is exact. */
 const EXACT_DIGITS = 15;
 
@@ -42,6 +44,8 @@ export class FastCsvSplitter {
   private readonly delimiterCode: number;
   private readonly record = new RangeRecord();
   private codes: Uint8Array = new Uint8Array(64 * 1024);
+  /** Length the pending text must reach before it is read again (see LONG_PENDING). */
+  private readAgainAt = 0;
   recordDelimiter: RecordDelimiter | undefined;
   /** At a record for csv-parse: see rest(). */
   stopped = false;
@@ -55,6 +59,10 @@ export class FastCsvSplitter {
   /** Adds decoded text (`final`: the input ends after it) and hands each record it completes to `onRecord`. */
   push(chunk: string, final: boolean, onRecord: OnRecord): void {
     if (this.stopped || this.halted) return;
+    if (!final && this.pending.length + chunk.length < this.readAgainAt) {
+      this.pending += chunk;
+      return;
+    }
     let from = 0;
     if (this.pending !== '') {
       // The record cut by the chunk boundary is finished on a string of its own, so that the chunk is read as it
@@ -94,6 +102,7 @@ export class FastCsvSplitter {
       }
     }
     this.pending = text.slice(pos);
+    this.readAgainAt = this.pending.length > LONG_PENDING ? 2 * this.pending.length : 0;
     if (this.pending.length > MAX_PENDING) this.stopped = true;
   }
 

@@ -61,7 +61,7 @@ export class RangeRecord implements CsvRecord {
   number(index: number, decimal?: ',' | '.'): number | undefined {
     if (index >= this.length) return undefined;
     const integer = this.integers[index]!;
-    if (integer === integer) return integer;
+    if (!Number.isNaN(integer)) return integer;
     if (this.escaped[index] === 0) {
       const plain = parsePlainNumber(this.source, this.starts[index]!, this.ends[index]!, decimal === ',');
       if (plain !== undefined) return plain;

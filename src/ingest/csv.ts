@@ -2,10 +2,10 @@ import { parse, CsvError } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { FastCsvSplitter, type OnRecord, type RecordDelimiter } from './csv-fast.js';
 import { ArrayRecord } from './csv-record.js';
-
-export type { CsvRecord } from './csv-record.js';
 import type { Input } from './input.js';
 import type { ParseSink } from './parser.js';
+
+export type { CsvRecord } from './csv-record.js';
 
 export interface CsvRow {
   /** 1-based line of the file where the record starts. */
@@ -42,7 +42,8 @@ export function headerLine(head: string): string {
  * reads it.
  */
 export async function readCsvRecords(input: Input, sink: ParseSink, delimiter: string, onRecord: OnRecord): Promise<void> {
-  for await (const _ of csvSteps(input, sink, delimiter, onRecord));
+  // The pauses between steps are for csvRowBatches; here there is nothing to do in them.
+  for await (const _ of csvSteps(input, sink, delimiter, onRecord)) continue;
 }
 
 /** Streams the CSV records of an input as rows of strings, for the formats that have a few hundred. */

@@ -184,3 +184,16 @@ test("returning 'stop' ends the reading: no more records, no message about the r
   });
   assert.deepEqual(events, ['a']);
 });
+
+test('records longer than a chunk many times over read as csv-parse reads them', async () => {
+  const long = 'x'.repeat(300 * 1024);
+  for (const text of [
+    `a,b\r\n${long},1\r\nc,2\r\n`,
+    `"a","b"\r\n"${long}","1"\r\n"c","2"\r\n`,
+    `"a","b"\r\n"${long}\r\n"c","2"\r\n`,
+    `"a","b"\r\n"${long}`,
+    `a,b\n${long}`,
+  ]) {
+    for (const chunkSize of [4096, 65536]) assert.deepEqual(await viaCsvRows(text, ',', chunkSize), await reference(text, ','), `${text.slice(0, 12)} ${chunkSize}`);
+  }
+});

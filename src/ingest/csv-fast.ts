@@ -112,17 +112,32 @@ export class FastCsvSplitter {
   }
 
   /**
-   * The text as one byte per UTF-16 unit, in a reused buffer: the ASCII bytes themselves (encoded natively when
-   * the text is all ASCII, as exports are), NOT_ASCII for anything else. Positions match the text's.
+   * The text as one byte per UTF-16 unit, in a reused buffer: the ASCII bytes themselves, NOT_ASCII for anything
+   * else, END after the last; positions match the text's. The text is encoded natively as UTF-8, which for ASCII
+   * (what exports mostly are) is already that; otherwise each multi-byte character is squeezed into NOT_ASCII
+   * once per UTF-16 unit it takes.
    */
   private codesOf(text: string): Uint8Array {
-    if (this.codes.length <= text.length) this.codes = new Uint8Array(Math.max(text.length + 1, this.codes.length * 2));
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (this.codes.length <= 3 * text.length) this.codes = new Uint8Array(Math.max(3 * text.length + 1, 2 * this.codes.length));
     const codes = this.codes;
-    const { read, written } = encoder.encodeInto(text, codes);
-    if (read !== text.length || written !== text.length) {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        codes[i] = c < NOT_ASCII ? c : NOT_ASCII;
+    const { written } = encoder.encodeInto(text, codes);
+    if (written !== text.length) {
+      let to = 0;
+      for (let from = 0; from < written; to++) {
+        const byte = codes[from]!;
+        if (byte < NOT_ASCII) {
+          codes[to] = byte;
+          from++;
+        } else if (byte < 0xf0) {
+          codes[to] = NOT_ASCII;
+          from += byte < 0xe0 ? 2 : 3;
+        } else {
+          // Four bytes are two UTF-16 units (a surrogate pair).
+          codes[to++] = NOT_ASCII;
+          codes[to] = NOT_ASCII;
+          from += 4;
+        }
       }
     }
     codes[text.length] = END;

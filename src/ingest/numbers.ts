@@ -75,12 +75,13 @@ const EXACT_POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /**
  * What PDH and Export-Csv write millions of times, read from `text` [from, to) without regular expressions or
- * a substring: `-?digits(.digits)?` (`.` read as a grouping dot when `dotGroups`, so not handled here).
- * Undefined for anything else, which the general path (parseNumber) reads. Up to 15 significant digits the
- * integer mantissa and 10^k are exact, so one division rounds correctly, as Number() does; longer numbers go to
- * Number() itself.
+ * a substring: `-?digits(.digits)?`, or `-?digits(,digits)?` when `decimalComma` (the general path reads a comma
+ * as the decimal mark then, and a dot as a grouping one, so that is not handled here). Undefined for anything
+ * else, which the general path (parseNumber) reads. Up to 15 significant digits the integer mantissa and 10^k
+ * are exact, so one division rounds correctly, as Number() does; longer numbers go to Number() itself.
  */
-export function parsePlainNumber(text: string, from: number, to: number, dotGroups: boolean): number | undefined {
+export function parsePlainNumber(text: string, from: number, to: number, decimalComma: boolean): number | undefined {
+  const mark = decimalComma ? 0x2c : 0x2e;
   let i = from < to && text.charCodeAt(from) === 0x2d ? from + 1 : from;
   const digitsStart = i;
   let mantissa = 0;
@@ -88,13 +89,14 @@ export function parsePlainNumber(text: string, from: number, to: number, dotGrou
   for (; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) mantissa = mantissa * 10 + (c - 0x30);
-    else if (c === 0x2e && dot === -1 && i > digitsStart && i + 1 < to && !dotGroups) dot = i;
+    else if (c === mark && dot === -1 && i > digitsStart && i + 1 < to) dot = i;
     else return undefined;
   }
   if (i === digitsStart) return undefined;
   const digits = to - digitsStart - (dot === -1 ? 0 : 1);
   if (digits > 15) {
-    const value = Number(text.slice(from, to));
+    const raw = text.slice(from, to);
+    const value = Number(decimalComma ? raw.replace(',', '.') : raw);
     return Number.isFinite(value) ? value : undefined;
   }
   const value = dot === -1 ? mantissa : mantissa / EXACT_POWERS_OF_TEN[to - dot - 1]!;

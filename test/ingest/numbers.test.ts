@@ -47,7 +47,9 @@ test('parses sizes with units as binary multiples', () => {
 
 test('plain numbers read the same through the fast path as through the general one', () => {
   const samples = ['0', '-0', '7', '0012', '-5', '1.234', '12.5', '-0.75', '2441084928', '11.296813511113458', '1234567.25', '123456789012345678901234567890', '-', '1.', '.5', '1.2.3', '0.000000000000001234', '999999999999999.9', '0.1', '0.3', '123456789012345'];
-  for (const raw of [...samples, ...Array.from({ length: 300 }, (_, i) => String(Math.sin(i) * 10 ** (i % 12)))]) {
+  const numbers = [...samples, ...Array.from({ length: 300 }, (_, i) => String(Math.sin(i) * 10 ** (i % 12)))];
+  // With a decimal comma as the files of a German or French Windows write them, too.
+  for (const raw of [...numbers, ...numbers.map((n) => n.replace('.', ','))]) {
     for (const decimal of [undefined, '.', ','] as const) {
       // A leading space sends the value down the general path, which trims it.
       assert.equal(Object.is(parseNumber(raw, { decimal }), parseNumber(` ${raw}`, { decimal })), true, `${raw} ${decimal}`);
@@ -57,14 +59,14 @@ test('plain numbers read the same through the fast path as through the general o
 });
 
 test('a plain number is read from its range of a longer text, the characters around it left alone', () => {
-  const samples = ['0', '-0', '12.5', '-0.75', '2441084928', '11.296813511113458', '123456789012345678901234567890', '1.', '.5', '-', '', '1.2.3', '1e5', ' 7'];
+  const samples = ['0', '-0', '12.5', '-0.75', '2441084928', '11.296813511113458', '123456789012345678901234567890', '1.', '.5', '-', '', '1.2.3', '1e5', ' 7', '12,5', '-0,75', '11,296813511113458', '1,234', '1,', ',5'];
   for (const raw of samples) {
     for (const [before, after] of [['', ''], ['"', '"'], ['12', '34'], ['-', '.5'], ['1.', '9']] as const) {
       const text = `${before}${raw}${after}`;
-      for (const dotGroups of [false, true]) {
-        const expected = parsePlainNumber(raw, 0, raw.length, dotGroups);
-        assert.equal(Object.is(parsePlainNumber(text, before.length, before.length + raw.length, dotGroups), expected), true, `${text} ${dotGroups}`);
-        if (expected !== undefined) assert.equal(Object.is(expected, parseNumber(raw, { decimal: dotGroups ? ',' : '.' })), true, raw);
+      for (const decimalComma of [false, true]) {
+        const expected = parsePlainNumber(raw, 0, raw.length, decimalComma);
+        assert.equal(Object.is(parsePlainNumber(text, before.length, before.length + raw.length, decimalComma), expected), true, `${text} ${decimalComma}`);
+        if (expected !== undefined) assert.equal(Object.is(expected, parseNumber(raw, { decimal: decimalComma ? ',' : '.' })), true, raw);
       }
     }
   }

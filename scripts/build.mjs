@@ -3,6 +3,8 @@
 // once, the entry that loads them (main.js), and the interactive report as an ES module (tui.js) that loads Ink
 // and React from node_modules only when it is shown. 200 separate modules took longer to load than a typical
 // analysis takes; see docs/architecture.md "Start-up".
+import { Ajv } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -21,6 +23,7 @@ const common = {
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist/cli', { recursive: true });
+const precompiledValidators = await standaloneValidators();
 await build({ ...common, entryPoints: ['src/report/ink/render.tsx'], outfile: 'dist/cli/tui.js', format: 'esm' });
 await build({
   ...common,
@@ -30,6 +33,11 @@ await build({
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [{
+    name: 'precompiled-validators',
+    setup(on) {
+      on.onLoad({ filter: /src\/ingest\/precompiled-validators\.ts$/ }, () => ({ contents: precompiledValidators, loader: 'js', resolveDir: process.cwd() }));
+    },
+  }, {
     // import() does not work in code run from a V8 code cache, so the ES module entry imports tui.js for it.
     name: 'tui-import',
     setup(on) {
@@ -49,3 +57,22 @@ const run = spawnSync(process.execPath, ['dist/cli/main.js', 'analyze', 'fixture
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 if (run.status !== 0) throw new Error(`the built CLI failed on fixtures/bundles/proxmox-basic-display (exit ${run.status})`);
+
+/** The ingest JSON Schemas compiled by ajv into a CommonJS module that exports PRECOMPILED, by schema name. */
+async function standaloneValidators() {
+  const entry = 'dist/schemas.mjs';
+  await build({
+    ...common,
+    stdin: { contents: "export { INGEST_SCHEMAS } from './src/ingest/schemas.ts'; export { INGEST_AJV_OPTIONS } from './src/ingest/validate.ts';", resolveDir: process.cwd(), loader: 'ts' },
+    outfile: entry,
+    format: 'esm',
+    banner: { js: "import { createRequire as __guestramRequire } from 'node:module'; const require = __guestramRequire(import.meta.url);" },
+  });
+  const { INGEST_SCHEMAS, INGEST_AJV_OPTIONS } = await import(new URL(`../${entry}`, import.meta.url).href);
+  rmSync(entry);
+  const ajv = new Ajv({ ...INGEST_AJV_OPTIONS, code: { source: true, esm: true } });
+  const names = Object.keys(INGEST_SCHEMAS);
+  for (const name of names) ajv.addSchema(INGEST_SCHEMAS[name], name);
+  const code = standaloneCode(ajv, Object.fromEntries(names.map((name) => [name, name])));
+  return `${code}\nexport const PRECOMPILED = { ${names.join(', ')} };\n`;
+}

@@ -1,15 +1,17 @@
 import { createRequire } from 'node:module';
 import type { Ajv as AjvInstance, ErrorObject, ValidateFunction } from 'ajv';
 import type { ParseSink } from './parser.js';
+import { PRECOMPILED } from './precompiled-validators.js';
+import { INGEST_SCHEMAS, type IngestSchemaName } from './schemas.js';
 
 let ajvClass: typeof AjvInstance | undefined;
 
 /**
- * Loads ajv before a parser's first validateJson. It is the costliest dependency to load, and most runs read no
- * JSON; imported this way, the bundled CLI keeps it in a chunk of its own, loaded only then.
+ * Loads ajv before a parser's first validateJson, unless the build compiled the schemas already. It is the
+ * costliest dependency to load, and most runs read no JSON.
  */
 export async function preloadAjv(): Promise<void> {
-  ajvClass ??= (await import('ajv')).default.Ajv;
+  if (Object.keys(PRECOMPILED).length === 0) ajvClass ??= (await import('ajv')).default.Ajv;
 }
 
 /** ajv for synchronous callers (scenario files): the preloaded one, else required from node_modules. */
@@ -19,7 +21,7 @@ export function loadAjv(): typeof AjvInstance {
 
 /** One shared ajv instance; each schema is compiled once, on first use. */
 let ajv: AjvInstance | undefined;
-const compiled = new WeakMap<object, ValidateFunction>();
+const compiled = new Map<IngestSchemaName, ValidateFunction>();
 
 /**
  * guestram's schemas are constants checked against the JSON Schema meta-schema by the tests, so they are not
@@ -27,18 +29,21 @@ const compiled = new WeakMap<object, ValidateFunction>();
  */
 export const TRUSTED_SCHEMA_OPTIONS = { validateSchema: false, strict: false } as const;
 
-function validatorFor(schema: object): ValidateFunction {
-  let validate = compiled.get(schema);
+/** The options of every ingest validator, compiled now or ahead of time. */
+export const INGEST_AJV_OPTIONS = { allErrors: false, ...TRUSTED_SCHEMA_OPTIONS } as const;
+
+function validatorFor(name: IngestSchemaName): ValidateFunction {
+  let validate = compiled.get(name) ?? PRECOMPILED[name];
   if (!validate) {
-    ajv ??= new (loadAjv())({ allErrors: false, ...TRUSTED_SCHEMA_OPTIONS });
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
+    ajv ??= new (loadAjv())(INGEST_AJV_OPTIONS);
+    validate = ajv.compile(INGEST_SCHEMAS[name]);
   }
+  compiled.set(name, validate);
   return validate;
 }
 
 /** Validates parsed JSON against a schema; on failure reports SCHEMA_MISMATCH with the JSON path and returns false. */
-export function validateJson(schema: object, data: unknown, sink: ParseSink, what: string, line?: number): boolean {
+export function validateJson(schema: IngestSchemaName, data: unknown, sink: ParseSink, what: string, line?: number): boolean {
   const validate = validatorFor(schema);
   if (validate(data)) return true;
   const error = validate.errors?.[0];

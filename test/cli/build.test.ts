@@ -21,3 +21,23 @@ test('the built CLI runs from any working folder (it finds its assets from its o
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /proxmox-basic-display/);
 });
+
+test('JSON validated by the built CLI (schemas compiled at build time) gives the messages the sources give', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { analyzePaths } = await import('../../src/analyze.js');
+  const dir = mkdtempSync(join(tmpdir(), 'guestram-schemas-'));
+  const inputs = {
+    'vm-wrong-type.json': '[{"Name":"vm1","MemoryStartup":{"Bytes":4096},"DynamicMemoryEnabled":true}]',
+    'cim-wrong-type.json': '{"CimClass":"Win32_OperatingSystem","TotalVisibleMemorySize":[1,2],"FreePhysicalMemory":"12"}',
+    'cim-good.json': '{"CimClass":"Win32_ComputerSystem","TotalPhysicalMemory":4294967296,"Manufacturer":"QEMU"}',
+  };
+  for (const [name, text] of Object.entries(inputs)) {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    const built = run(['analyze', path, '--format', 'json']);
+    const cliMessages = (JSON.parse(built.stdout) as { inputs: { messages: unknown[] }[] }).inputs[0]!.messages;
+    const sourceMessages = (await analyzePaths([path])).inputs[0]!.messages;
+    assert.deepEqual(cliMessages, JSON.parse(JSON.stringify(sourceMessages)), name);
+  }
+});

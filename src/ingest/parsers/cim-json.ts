@@ -3,7 +3,6 @@ import type { DeviceFact, SystemField } from '../../model/facts.js';
 import { parseInteger } from '../numbers.js';
 import type { Parser, ParseSink } from '../parser.js';
 import { parseJsonSafely, plainJsonError, preloadAjv, validateJson } from '../validate.js';
-import { cimDocumentSchema, cimObjectSchema } from './cim-json.schema.js';
 import { problemCodeOf } from './pnpdevice-csv.js';
 
 type CimObject = Record<string, unknown>;
@@ -109,7 +108,7 @@ function readSegment(text: string, segment: Segment, reader: CimReader, sink: Pa
   if (segment.closed) {
     const parsed = tryParse(text, segment);
     if (parsed.ok) {
-      if (validateJson(cimDocumentSchema, parsed.value, sink, 'JSON document', segment.line)) reader.collect(parsed.value, undefined, segment.firstBrace);
+      if (validateJson('cimDocument', parsed.value, sink, 'JSON document', segment.line)) reader.collect(parsed.value, undefined, segment.firstBrace);
       return;
     }
     const salvage = segment.elements.length > 0 ? 'only the complete objects in it were used' : 'it was not used';
@@ -167,7 +166,7 @@ class CimReader {
     const cimClass = classOf(value) ?? classHint;
     if (cimClass) {
       this.brace += countObjects(value) - 1;
-      if (validateJson(cimObjectSchema, value, this.sink, `${CLASS_TITLES[cimClass]} object`, line)) this.read(cimClass, value, line);
+      if (validateJson('cimObject', value, this.sink, `${CLASS_TITLES[cimClass]} object`, line)) this.read(cimClass, value, line);
       return;
     }
     // `{ "Win32_OperatingSystem": {...}, "Win32_VideoController": [...] }`, or an object guestram does not use.

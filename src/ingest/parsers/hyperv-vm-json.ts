@@ -3,7 +3,7 @@ import { parseNumber } from '../numbers.js';
 import type { Parser, ParseSink } from '../parser.js';
 import { parseSize } from '../sizes.js';
 import { parseJsonSafely, plainJsonError, preloadAjv, validateJson } from '../validate.js';
-import { HYPERV_MEMORY_KEYS, hypervVmDocumentSchema, hypervVmEntrySchema } from './hyperv-vm-json.schema.js';
+import { HYPERV_MEMORY_KEYS } from './hyperv-vm-json.schema.js';
 
 /**
  * `Get-VMMemory -VMName x | ConvertTo-Json` (Startup/Minimum/Maximum in bytes, Buffer %, Priority 0–100) and
@@ -52,7 +52,7 @@ export const hypervVmJson: Parser = {
       sink.message('NO_DATA', 'error', 'The JSON holds an empty list; expected one or more VMs from Get-VM or Get-VMMemory.');
       return;
     }
-    if (!validateJson(hypervVmDocumentSchema, data, sink, 'Hyper-V JSON export', 1) || !entries) return;
+    if (!validateJson('hypervVmDocument', data, sink, 'Hyper-V JSON export', 1) || !entries) return;
     const lines = objectKeyLines(text);
     const wrapped = isObject(data) && data['value'] === entries;
     entries.forEach((entry, index) => {
@@ -64,7 +64,7 @@ export const hypervVmJson: Parser = {
         sink.message('SCHEMA_MISMATCH', 'error', `This ${what} has none of ${MEMORY_KEYS.join(', ')}; expected Get-VM or Get-VMMemory output.`, located?.line);
         return;
       }
-      if (!validateJson(hypervVmEntrySchema, canonical.entry, sink, what, located?.line)) return;
+      if (!validateJson('hypervVmEntry', canonical.entry, sink, what, located?.line)) return;
       emitVm(canonical.entry, canonical.keyLines, input.file, sink);
     });
   },

@@ -101,7 +101,8 @@ function readRow(record: CsvRecord, columns: Map<Field, Column[]>, file: string,
   for (const field of NUMBER_FIELDS) {
     const column = firstFilled(record, columns.get(field));
     if (!column) continue;
-    // Export-Csv writes numbers with the invariant culture, so `.` is the decimal point.
+    // Export-Csv writes numbers with the invariant culture, so `.` is the decimal point. (number() reads the
+    // cell untrimmed: parseNumber trims first, so that is the same value.)
     const number = record.number(column.index, '.');
     const value = field === 'pid' || field === 'sessionId' ? wholeNonNegative(number) : bytes(number);
     if (value === undefined) {

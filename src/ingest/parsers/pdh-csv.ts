@@ -32,7 +32,7 @@ export const pdhCsv: Parser = {
       }
       biasMinutes = parseBias(first);
       headerLineNumber = record.line;
-      columns = record.cells().slice(1).map((cell) => detach(cell)).map((path) => ({ path, ...parseCounterPath(path), invalid: 0 }));
+      columns = record.cells().slice(1).map(detach).map((path) => ({ path, ...parseCounterPath(path), invalid: 0 }));
       stats = new RunningStats(columns.length);
     });
     if (notPdh) return;

@@ -58,7 +58,7 @@ const run = spawnSync(process.execPath, ['dist/cli/main.js', 'analyze', 'fixture
 });
 if (run.status !== 0) throw new Error(`the built CLI failed on fixtures/bundles/proxmox-basic-display (exit ${run.status})`);
 
-/** The ingest JSON Schemas compiled by ajv into a CommonJS module that exports PRECOMPILED, by schema name. */
+/** The ingest JSON Schemas compiled by ajv into an ES module that exports PRECOMPILED, by schema name. */
 async function standaloneValidators() {
   const entry = 'dist/schemas.mjs';
   await build({

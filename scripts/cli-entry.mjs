@@ -4,11 +4,13 @@
 // cost more than most analyses. A cache from another Node version is rejected by V8 and the code compiles as usual.
 import { readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 const bundle = new URL('./guestram.cjs', import.meta.url);
 const cacheFile = new URL('./guestram.cjs.cache', import.meta.url);
-const filename = bundle.pathname;
+const filename = fileURLToPath(bundle);
 let cachedData;
 try {
   cachedData = readFileSync(cacheFile);
@@ -34,4 +36,4 @@ if (process.env.GUESTRAM_DEBUG_CODE_CACHE === '1') {
   process.stderr.write(`code cache: ${cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
 }
 const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(bundle), module, filename, new URL('.', bundle).pathname);
+script.runInThisContext()(module.exports, createRequire(bundle), module, filename, dirname(filename));

@@ -9,9 +9,11 @@ let root: URL | undefined;
  */
 function packageRoot(): URL {
   if (root) return root;
-  for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
+  for (let dir = new URL('./', import.meta.url); ; ) {
     if (existsSync(new URL('package.json', dir))) return (root = dir);
-    if (dir.pathname === '/') throw new Error(`guestram's package.json was not found above ${import.meta.url}`);
+    const parent = new URL('../', dir);
+    if (parent.href === dir.href) throw new Error(`guestram's package.json was not found above ${import.meta.url}`);
+    dir = parent;
   }
 }
 

@@ -22,6 +22,17 @@ test('the built CLI runs from any working folder (it finds its assets from its o
   assert.match(result.stdout, /proxmox-basic-display/);
 });
 
+test('the built CLI works when installed under a path with spaces', async () => {
+  const { cpSync, mkdtempSync, symlinkSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const home = join(mkdtempSync(join(tmpdir(), 'guestram install ')), 'my tools');
+  for (const part of ['dist', 'assets', 'docs', 'package.json']) cpSync(join(ROOT, part), join(home, part), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(home, 'node_modules'));
+  const result = spawnSync(process.execPath, [join(home, 'dist', 'cli', 'main.js'), 'explain', 'balloon'], { cwd: '/', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /balloon/);
+});
+
 test('JSON validated by the built CLI (schemas compiled at build time) gives the messages the sources give', async () => {
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');

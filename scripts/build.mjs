@@ -11,6 +11,8 @@ import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 
 /** Symbol.for() key of the function by which dist/cli/main.js imports tui.js for the CommonJS bundle. */
 const TUI_IMPORT = 'guestram.importTui';
+/** Source files replaced in the bundle (see replaceModule), and whether each was met. */
+const replaced = new Map();
 const common = {
   bundle: true,
   platform: 'node',
@@ -32,22 +34,13 @@ await build({
   format: 'cjs',
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [{
-    name: 'precompiled-validators',
-    setup(on) {
-      on.onLoad({ filter: /src\/ingest\/precompiled-validators\.ts$/ }, () => ({ contents: precompiledValidators, loader: 'js', resolveDir: process.cwd() }));
-    },
-  }, {
+  plugins: [
+    replaceModule('src/ingest/precompiled-validators.ts', precompiledValidators),
     // import() does not work in code run from a V8 code cache, so the ES module entry imports tui.js for it.
-    name: 'tui-import',
-    setup(on) {
-      on.onLoad({ filter: /src\/cli\/load-tui\.ts$/ }, () => ({
-        contents: `export const loadInteractiveReport = async () => (await globalThis[Symbol.for('${TUI_IMPORT}')]()).runInteractiveReport;`,
-        loader: 'js',
-      }));
-    },
-  }],
+    replaceModule('src/cli/load-tui.ts', `export const loadInteractiveReport = async () => (await globalThis[Symbol.for('${TUI_IMPORT}')]()).runInteractiveReport;`),
+  ],
 });
+for (const file of replaced.keys()) if (!replaced.get(file)) throw new Error(`${file} was not in the bundle to be replaced: update scripts/build.mjs`);
 copyFileSync('scripts/cli-entry.mjs', 'dist/cli/main.js');
 chmodSync('dist/cli/main.js', 0o755);
 
@@ -57,6 +50,21 @@ const run = spawnSync(process.execPath, ['dist/cli/main.js', 'analyze', 'fixture
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 if (run.status !== 0) throw new Error(`the built CLI failed on fixtures/bundles/proxmox-basic-display (exit ${run.status})`);
+
+/** An esbuild plugin that bundles `contents` in place of the source file `path` (relative to the package). */
+function replaceModule(path, contents) {
+  replaced.set(path, false);
+  const filter = new RegExp(`${path.split('/').map((part) => part.replace(/[.]/g, '\\.')).join('[\\\\/]')}$`);
+  return {
+    name: `replace ${path}`,
+    setup(on) {
+      on.onLoad({ filter }, () => {
+        replaced.set(path, true);
+        return { contents, loader: 'js', resolveDir: process.cwd() };
+      });
+    },
+  };
+}
 
 /** The ingest JSON Schemas compiled by ajv into an ES module that exports PRECOMPILED, by schema name. */
 async function standaloneValidators() {

@@ -69,13 +69,7 @@ function replaceModule(path, contents) {
 /** The ingest JSON Schemas compiled by ajv into an ES module that exports PRECOMPILED, by schema name. */
 async function standaloneValidators() {
   const entry = 'dist/schemas.mjs';
-  await build({
-    ...common,
-    stdin: { contents: "export { INGEST_SCHEMAS } from './src/ingest/schemas.ts'; export { INGEST_AJV_OPTIONS } from './src/ingest/validate.ts';", resolveDir: process.cwd(), loader: 'ts' },
-    outfile: entry,
-    format: 'esm',
-    banner: { js: "import { createRequire as __guestramRequire } from 'node:module'; const require = __guestramRequire(import.meta.url);" },
-  });
+  await build({ ...common, entryPoints: ['src/ingest/schemas.ts'], outfile: entry, format: 'esm' });
   const { INGEST_SCHEMAS, INGEST_AJV_OPTIONS } = await import(new URL(`../${entry}`, import.meta.url).href);
   rmSync(entry);
   const ajv = new Ajv({ ...INGEST_AJV_OPTIONS, code: { source: true, esm: true } });

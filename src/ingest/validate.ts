@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Ajv as AjvInstance, ErrorObject, ValidateFunction } from 'ajv';
 import type { ParseSink } from './parser.js';
 import { PRECOMPILED } from './precompiled-validators.js';
-import { INGEST_SCHEMAS, type IngestSchemaName } from './schemas.js';
+import { INGEST_AJV_OPTIONS, INGEST_SCHEMAS, type IngestSchemaName } from './schemas.js';
 
 let ajvClass: typeof AjvInstance | undefined;
 
@@ -23,22 +23,12 @@ export function loadAjv(): typeof AjvInstance {
 let ajv: AjvInstance | undefined;
 const compiled = new Map<IngestSchemaName, ValidateFunction>();
 
-/**
- * guestram's schemas are constants checked against the JSON Schema meta-schema by the tests, so they are not
- * checked again at every run: that compiles the meta-schema, 60 ms of every analysis that reads JSON.
- */
-export const TRUSTED_SCHEMA_OPTIONS = { validateSchema: false, strict: false } as const;
-
-/** The options of every ingest validator, compiled now or ahead of time. */
-export const INGEST_AJV_OPTIONS = { allErrors: false, ...TRUSTED_SCHEMA_OPTIONS } as const;
-
 function validatorFor(name: IngestSchemaName): ValidateFunction {
-  let validate = compiled.get(name) ?? PRECOMPILED[name];
+  let validate = compiled.get(name);
   if (!validate) {
-    ajv ??= new (loadAjv())(INGEST_AJV_OPTIONS);
-    validate = ajv.compile(INGEST_SCHEMAS[name]);
+    validate = PRECOMPILED[name] ?? (ajv ??= new (loadAjv())(INGEST_AJV_OPTIONS)).compile(INGEST_SCHEMAS[name]);
+    compiled.set(name, validate);
   }
-  compiled.set(name, validate);
   return validate;
 }
 

@@ -50,7 +50,8 @@ export function listLabel(list: RamMapList): string {
   return RAMMAP_LISTS.find(([id]) => id === list)![1];
 }
 
-function normalizeLabel(label: string): string {
+/** The letters of a label, lower case: how labels are compared, whatever spacing or dashes were typed. */
+export function normalizeLabel(label: string): string {
   return label.toLowerCase().replace(/[^a-z]/g, '');
 }
 
@@ -78,9 +79,5 @@ export function parseListLabel(label: string): RamMapList | undefined {
   return LIST_BY_KEY.get(normalizeLabel(label));
 }
 
-/** Whether any part of a line could be a page list's header: its letters hold one of the list labels. */
-export function mayNameList(line: string): boolean {
-  const letters = normalizeLabel(line);
-  for (const key of LIST_BY_KEY.keys()) if (letters.includes(key)) return true;
-  return false;
-}
+/** The page lists' labels as normalizeLabel makes them. */
+export const LIST_LABEL_KEYS: readonly string[] = [...LIST_BY_KEY.keys()];

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { loadAjv, parseJsonSafely, TRUSTED_SCHEMA_OPTIONS } from '../ingest/validate.js';
+import { TRUSTED_SCHEMA_OPTIONS } from '../ingest/schemas.js';
+import { loadAjv, parseJsonSafely } from '../ingest/validate.js';
 import type { Scenario } from './scenario.js';
 import { SCENARIO_SCHEMA } from './scenario-schema.js';
 import { packageFileUrl } from '../package-file.js';

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cimDocumentSchema, cimObjectSchema } from '../../src/ingest/parsers/cim-json.schema.js';
-import { hypervVmDocumentSchema, hypervVmEntrySchema } from '../../src/ingest/parsers/hyperv-vm-json.schema.js';
+import { INGEST_SCHEMAS } from '../../src/ingest/schemas.js';
 import { loadAjv } from '../../src/ingest/validate.js';
 import { REPORT_SCHEMA } from '../../src/report/schema.js';
 import { SCENARIO_SCHEMA } from '../../src/simulate/scenario-schema.js';
 
 // The CLI compiles these without checking them against the meta-schema (TRUSTED_SCHEMA_OPTIONS): this is the check.
-const SCHEMAS = { cimDocumentSchema, cimObjectSchema, hypervVmDocumentSchema, hypervVmEntrySchema, REPORT_SCHEMA, SCENARIO_SCHEMA };
+const SCHEMAS = { ...INGEST_SCHEMAS, REPORT_SCHEMA, SCENARIO_SCHEMA };
 
 for (const [name, schema] of Object.entries(SCHEMAS)) {
   test(`schema ${name} is valid JSON Schema and compiles in strict mode`, () => {

@@ -1,5 +1,5 @@
 import { unitFactor } from '../../model/bytes.js';
-import { mayNameList, parseListLabel, parseUseLabel, type RamMapList, type RamMapUse } from '../../model/rammap.js';
+import { LIST_LABEL_KEYS, normalizeLabel, parseListLabel, parseUseLabel, type RamMapList, type RamMapUse } from '../../model/rammap.js';
 
 /** How the table's cells are separated. `aligned` = columns lined up with spaces (copied from a forum). */
 export type TableLayout = '|' | '\t' | ';' | ',' | 'aligned';
@@ -106,7 +106,8 @@ export function findHeader(head: string, maxLines = 60): TableHeader | undefined
  */
 function mayBeHeader(line: string): boolean {
   if (line.length > MAX_HEADER_CHARS) return false;
-  return mayNameList(line) || line.toLowerCase().replace(/[^a-z]/g, '').includes('total');
+  const letters = normalizeLabel(line);
+  return letters.includes('total') || LIST_LABEL_KEYS.some((key) => letters.includes(key));
 }
 
 /** A Use Counts header names at most ten columns, however wide a typed table pads them. */

@@ -6,7 +6,7 @@ import { writePieces } from '../../src/simulate/emit/write-pieces.js';
 import { loadBuiltInScenario } from '../../src/simulate/load-scenario.js';
 import { simulate } from '../../src/simulate/model.js';
 import type { GuestState, SimCounter } from '../../src/simulate/state.js';
-import { writeBundle } from '../../src/simulate/write-bundle.js';
+import { writeSimulatedBundle } from '../../src/cli/commands/simulate.js';
 
 /** A 4 GiB Proxmox guest (the reported case) scaled to `gib`, with processes holding a third of it. */
 export function guest(gib: number): GuestState {
@@ -45,6 +45,6 @@ export async function writeCounterLog(dir: string, samples: number, counters: nu
 export async function writeTypicalBundle(dir: string): Promise<string> {
   const scenario = loadBuiltInScenario('proxmox-basic-display');
   const bundle = join(dir, 'bundle');
-  await writeBundle(simulate(scenario, 1), bundle);
+  await writeSimulatedBundle(simulate(scenario, 1), bundle);
   return bundle;
 }

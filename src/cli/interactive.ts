@@ -32,7 +32,7 @@ export async function writeChecklistFile(markdown: string, folder = process.cwd(
   for (let n = 1; n < 1000; n++) {
     const path = resolve(folder, n === 1 ? 'guestram-checklist.md' : `guestram-checklist-${n}.md`);
     try {
-      await writeFile(path, markdown, { encoding: 'utf8', flag: 'wx', mode: 0o644 });
+      await writeFile(path, markdown, { encoding: 'utf8', flag: 'wx', mode: 0o666 });
       return path;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

@@ -10,11 +10,11 @@ import * as schema from './commands/schema.js';
 import * as simulateCommand from './commands/simulate.js';
 import * as whatif from './commands/whatif.js';
 import { ScenarioError } from '../simulate/load-scenario.js';
-import { UsageError } from './output.js';
+import { STDIO_ARG, UsageError } from './output.js';
 
 /** Exit codes: 0 analyzed, 1 a finding at or above --fail-on, 2 usage error or nothing could be analyzed. */
 async function main(): Promise<void> {
-  await yargs(hideBin(process.argv))
+  await yargs(hideBin(process.argv).map((arg) => (arg === '-' ? STDIO_ARG : arg)))
     .scriptName('guestram')
     .usage('$0 <command> [options]\n\nTells where the RAM of a Windows guest VM went, from the diagnostics you exported.')
     .command(analyze)

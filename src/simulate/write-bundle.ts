@@ -1,12 +1,12 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { GroundTruth, Simulation } from './model.js';
-import { emitBundle } from './emit/bundle.js';
+import { BUNDLE_FILE_NAMES, emitBundle, type BundleFile } from './emit/bundle.js';
 
-export interface WrittenBundle {
-  dir: string;
-  files: string[];
+export interface BundleOutput {
+  files: BundleFile[];
+  /** `<dir>.expected.json`, beside the folder (the fixtures' convention). */
   expectedFile: string;
+  expected: string;
 }
 
 /** What the analyzer should find in a simulated bundle, beside it as `<dir>.expected.json` (the fixtures' convention). */
@@ -22,15 +22,12 @@ export function expectedJson(simulation: Simulation): string {
   return `${JSON.stringify(expected, null, 2)}\n`;
 }
 
-/** Writes the bundle's files into `dir` (created if needed; refuses a folder holding other files). */
-export async function writeBundle(simulation: Simulation, dir: string): Promise<WrittenBundle> {
-  const files = emitBundle(simulation.state);
-  await mkdir(dir, { recursive: true });
-  const names = new Set(files.map((f) => f.name));
-  const strangers = (await readdir(dir)).filter((name) => !names.has(name));
-  if (strangers.length > 0) throw new Error(`${dir} already holds other files (${strangers.slice(0, 3).join(', ')}); give an empty or new folder.`);
-  for (const file of files) await writeFile(join(dir, file.name), file.content);
-  const expectedFile = join(dirname(dir), `${basename(dir)}.expected.json`);
-  await writeFile(expectedFile, expectedJson(simulation));
-  return { dir, files: files.map((f) => f.name), expectedFile };
+/** The bundle's files and its ground truth, for a folder `dir`; writing them is the CLI's output module's job. */
+export function bundleOutput(simulation: Simulation, dir: string): BundleOutput {
+  return { files: emitBundle(simulation.state), expectedFile: join(dirname(dir), `${basename(dir)}.expected.json`), expected: expectedJson(simulation) };
+}
+
+/** A file of a simulated bundle, by its name: a folder holding only these is one `simulate` wrote. */
+export function isBundleFileName(name: string): boolean {
+  return (BUNDLE_FILE_NAMES as readonly string[]).includes(name);
 }

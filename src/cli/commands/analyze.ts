@@ -11,7 +11,7 @@ import { cleanText } from '../../report/sanitize.js';
 import type { Report } from '../../report/types.js';
 import { resolveFormat, writeChecklistFile } from '../interactive.js';
 import { loadInteractiveReport } from '../load-tui.js';
-import { writeOutput } from '../output.js';
+import { writeResult } from '../output.js';
 import { progressLine } from '../progress.js';
 
 const FORMATS = ['auto', 'tui', 'text', 'md', 'json'] as const;
@@ -35,7 +35,7 @@ export function builder(yargs: Argv): Argv<AnalyzeArgs> {
   return yargs
     .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'Export files and/or bundle folders (read recursively)' })
     .option('format', { choices: FORMATS, default: 'auto' as const, describe: 'auto = the interactive report (tui) in a terminal outside CI, else text; md = Markdown checklist for a ticket' })
-    .option('out', { type: 'string', describe: 'Write the report to this file instead of stdout' })
+    .option('out', { type: 'string', describe: 'Write the report to this file (a link is followed, a device or pipe written through, a file keeps its mode; - = stdout)' })
     .option('hypervisor', { choices: HYPERVISORS, default: 'auto' as const, describe: 'Override the detected hypervisor' })
     .option('strict', { type: 'boolean', default: false, describe: 'Exit 2 if any input produced a warning or error message' })
     .option('fail-on', { choices: LEVELS, describe: 'Exit 1 if a finding has this severity or higher' })
@@ -58,11 +58,8 @@ export async function handler(argv: ArgumentsCamelCase<AnalyzeArgs>): Promise<vo
     const runInteractiveReport = await loadInteractiveReport();
     await runInteractiveReport(report, { color: colorEnabled(process.env, true), exportChecklist: (markdown) => writeChecklistFile(markdown) });
     process.stdout.write(`${cleanText(report.summary.headline)}\n`);
-  } else if (argv.out) {
-    await writeOutput(argv.out, render(report, format), report.inputs.map((i) => i.path));
-    process.stderr.write(`Report written to ${argv.out}\n`);
   } else {
-    process.stdout.write(render(report, format));
+    await writeResult(render(report, format), argv.out, report.inputs.map((i) => i.path));
   }
   const code = exitCode(report, argv.failOn);
   const strictFailure = argv.strict && report.inputs.some((i) => i.messages.some((m) => m.severity !== 'info'));

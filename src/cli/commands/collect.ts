@@ -1,7 +1,7 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { guestScript, hostSheet, HOSTS, type Host } from '../../collect/sources.js';
 import { PARSERS } from '../../ingest/parsers/index.js';
-import { writeOutput } from '../output.js';
+import { isStdio, writeResult } from '../output.js';
 
 interface CollectArgs {
   host?: Host;
@@ -18,16 +18,16 @@ export const describe = 'Print the PowerShell script that collects a bundle insi
 export function builder(yargs: Argv): Argv<CollectArgs> {
   return yargs
     .option('host', { choices: HOSTS, describe: 'Print the commands to run on this hypervisor host instead, and where to save their output' })
-    .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
+    .option('out', { type: 'string', describe: 'Write to this file instead of stdout (- = stdout)' })
     .example('$0 collect --out guestram-collect.ps1', 'Save the guest script, then run it in the guest as administrator')
     .example('$0 collect --host proxmox', 'What to run on the Proxmox host') as unknown as Argv<CollectArgs>;
 }
 
 export async function handler(argv: ArgumentsCamelCase<CollectArgs>): Promise<void> {
   const content = argv.host ? await hostInstructions(argv.host) : await guestScript();
-  if (argv.out) {
-    await writeOutput(argv.out, content, []);
-    process.stderr.write(`Wrote ${argv.out}.\n${argv.host ? '' : RUN_IT}`);
+  if (argv.out !== undefined && !isStdio(argv.out)) {
+    await writeResult(content, argv.out);
+    if (!argv.host) process.stderr.write(RUN_IT);
     return;
   }
   process.stdout.write(content);

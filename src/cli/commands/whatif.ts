@@ -4,12 +4,13 @@ import { formatBytes } from '../../model/bytes.js';
 import { listLabel, RAMMAP_LISTS, RAMMAP_USES, useLabel } from '../../model/rammap.js';
 import { availableBytes, simulate } from '../../simulate/model.js';
 import { applyChange, calibrate, CHANGES, whatIf, type ChangeName } from '../../simulate/whatif.js';
-import { UsageError } from '../output.js';
+import { UsageError, writeResult } from '../output.js';
 
 interface WhatIfArgs {
   paths: string[];
   change: ChangeName;
   value?: string;
+  out?: string;
 }
 
 const NEEDS_VALUE: ChangeName[] = ['set-balloon', 'set-dm-minimum', 'cap-sql-memory'];
@@ -22,6 +23,7 @@ export function builder(yargs: Argv): Argv<WhatIfArgs> {
     .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'The bundle (files and/or folders)' })
     .option('change', { choices: CHANGES, demandOption: true, describe: 'The fix to try' })
     .option('value', { type: 'string', describe: 'MB for set-balloon, set-dm-minimum and cap-sql-memory; the pool tag for fix-pool-leak' })
+    .option('out', { type: 'string', describe: 'Write to this file instead of stdout (- = stdout)' })
     .example('$0 whatif ./bundle --change install-display-driver', 'What installing the VirtIO display driver gives back')
     .example('$0 whatif ./bundle --change cap-sql-memory --value 4096', 'SQL Server capped at 4 GB') as unknown as Argv<WhatIfArgs>;
 }
@@ -50,7 +52,7 @@ export async function handler(argv: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
     }
   }
   if (availableBytes(before) === availableBytes(after)) out.push('  nothing: this change does not apply to what the bundle shows.');
-  process.stdout.write(`${out.join('\n')}\n`);
+  await writeResult(`${out.join('\n')}\n`, argv.out, report.inputs.map((i) => i.path));
 }
 
 function signed(bytes: number): string {

@@ -19,9 +19,18 @@ import { emitToolboxBalloon } from './vmware-toolbox-balloon.js';
 import { emitVmx } from './vmware-vmx.js';
 
 export interface BundleFile {
-  name: string;
+  name: BundleFileName;
   content: Buffer;
 }
+
+/** Every name a simulated bundle's file may have: a folder holding only these is one guestram wrote. */
+export const BUNDLE_FILE_NAMES = [
+  'snapshot.rmp', 'processes.txt', 'processes.csv', 'pm-sum.txt', 'pm-measure.txt', 'memory-counters.csv',
+  'systeminfo.csv', 'systeminfo.txt', 'cim-os.json', 'cim-computersystem.json', 'cim-physicalmemory.json',
+  'video.json', 'pnpdevices.csv', 'drivers.csv', 'get-vmmemory.json', 'get-vm.json', 'host-counters.csv',
+  'qm-config.txt', 'info-balloon.txt', 'vm.vmx', 'balloon.txt', 'showvminfo.txt', 'metrics.txt',
+] as const;
+export type BundleFileName = (typeof BUNDLE_FILE_NAMES)[number];
 
 export interface BundleOptions {
   /**
@@ -84,6 +93,6 @@ function hostFiles(state: GuestState): (BundleFile | undefined)[] {
   }
 }
 
-function optional(name: string, content: Buffer | undefined): BundleFile | undefined {
+function optional(name: BundleFileName, content: Buffer | undefined): BundleFile | undefined {
   return content ? { name, content } : undefined;
 }

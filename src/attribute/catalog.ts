@@ -13,6 +13,7 @@ export const CAUSE_INFO = {
   'standby-cache': { label: 'Standby cache' },
   'memory-compression': { label: 'Memory compression' },
   'page-tables': { label: 'Page tables' },
+  'memory-pressure': { label: 'Memory pressure' },
   unexplained: { label: 'Unexplained' },
 } as const satisfies Record<Cause, { label: string }>;
 

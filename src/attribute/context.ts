@@ -8,22 +8,31 @@ import type { Evidence, Severity } from './types.js';
 export interface RuleContext {
   snapshot: GuestSnapshot;
   reconciliation: Reconciliation;
-  /** Memory the percentages refer to: visible RAM, else installed, else the RAMMap total. */
-  ramBytes: number;
+  /** Memory the percentages refer to: visible RAM, else installed, else the RAMMap total, else the VM's configured size. */
+  ramBytes?: number;
   remaining(bucket: Bucket): number;
 }
 
-/** Where driver-locked style claims come from: RAMMap's Driver Locked row, or the unattributed gap without RAMMap. */
+/** Where driver-locked style claims come from: RAMMap's Driver Locked row (a snapshot or a typed table), else the unattributed gap. */
 export function lockedBucket(ctx: RuleContext): Bucket {
-  return ctx.reconciliation.basis === 'rammap' ? 'driverLocked' : 'unattributed';
+  return ctx.snapshot.rammap ? 'driverLocked' : 'unattributed';
 }
 
+/** When no input says how much RAM the guest has, shares are judged against a typical guest of this size. */
+export const TYPICAL_RAM_BYTES = 8 * 1024 * MiB;
+
 export function share(ctx: RuleContext, bytes: number): number {
-  return ctx.ramBytes > 0 ? bytes / ctx.ramBytes : 0;
+  const ram = ctx.ramBytes ?? TYPICAL_RAM_BYTES;
+  return ram > 0 ? bytes / ram : 0;
 }
 
 export function percent(ctx: RuleContext, bytes: number): string {
   return `${Math.round(share(ctx, bytes) * 100)} %`;
+}
+
+/** "2.0 GB (50 % of RAM)", or "2.0 GB" when the RAM size is unknown. */
+export function sized(ctx: RuleContext, bytes: number): string {
+  return ctx.ramBytes === undefined ? formatBytes(bytes) : `${formatBytes(bytes)} (${percent(ctx, bytes)} of RAM)`;
 }
 
 /** warn from 10 % of RAM, critical from 40 %, info below. */
@@ -34,16 +43,12 @@ export function severityByShare(ctx: RuleContext, bytes: number, warnAt = 0.1, c
 
 /** Big enough to talk about: 64 MiB or 2 % of RAM. */
 export function significant(ctx: RuleContext, bytes: number): boolean {
-  return bytes >= Math.max(64 * MiB, ctx.ramBytes * 0.02);
+  return bytes >= Math.max(64 * MiB, (ctx.ramBytes ?? TYPICAL_RAM_BYTES) * 0.02);
 }
 
 export function evidence(text: string, source?: SourceRef | Sourced<unknown>): Evidence {
   if (!source) return { text };
   return { text, source: 'file' in source ? source : source.source };
-}
-
-export function clampConfidence(value: number): number {
-  return Math.round(Math.min(0.95, Math.max(0.05, value)) * 100) / 100;
 }
 
 export const size = formatBytes;

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     .demandCommand(1, 'Say what to do: guestram analyze <folder>, or see --help.')
     .strict()
     .version(VERSION)
-    .epilog('Exit codes: 0 analyzed · 1 a finding at or above --fail-on · 2 usage error or nothing could be analyzed')
+    .epilog('Exit codes: 0 analyzed · 1 a finding at or above --fail-on · 2 usage error or nothing could be analyzed · 3 (with --fail-on) the inputs allow no verdict')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
       if (error) throw error;

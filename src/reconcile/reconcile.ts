@@ -1,6 +1,7 @@
 import { counterLastBytes, findCounter } from '../model/counters.js';
 import { RAMMAP_LISTS, RAMMAP_USES, type RamMapUse } from '../model/rammap.js';
 import type { GuestSnapshot, RamMapView } from '../model/snapshot.js';
+import type { SourceRef } from '../model/source.js';
 import { identityChecks } from './identities.js';
 import { installedBytes, osAvailableBytes, visibleBytes } from './physical.js';
 import type { Bucket, Reconciliation } from './types.js';
@@ -30,7 +31,7 @@ export function reconcile(snapshot: GuestSnapshot): Reconciliation {
     processWsSumBytes,
   };
   const rammap = snapshot.rammap;
-  const partial = rammap?.hasLists ? fromRamMap(rammap) : fromCounters(snapshot, visible, processPmSumBytes);
+  const partial = rammap?.hasLists ? fromRamMap(rammap) : withRamMapRows(fromCounters(snapshot, visible, processPmSumBytes), rammap);
   const reconciliation: Reconciliation = { ...base, ...partial, identities: [] };
   reconciliation.identities = identityChecks(snapshot, reconciliation);
   return stripUndefined(reconciliation);
@@ -43,10 +44,14 @@ function fromRamMap(rammap: RamMapView): Accounting {
   const inUse = sum(RAMMAP_USES.map(([use]) => inUseOf(rammap, use)));
   const processPrivate = inUseOf(rammap, 'processPrivate');
   const gapBuckets: Partial<Record<Bucket, number>> = {};
+  const bucketSources: Partial<Record<Bucket, SourceRef>> = {};
   for (const [use] of RAMMAP_USES) {
     if (use === 'processPrivate') continue;
     const bytes = inUseOf(rammap, use);
-    if (bytes > 0) gapBuckets[use] = bytes;
+    if (bytes > 0) {
+      gapBuckets[use] = bytes;
+      bucketSources[use] = rammap.source;
+    }
   }
   return {
     basis: 'rammap',
@@ -58,6 +63,7 @@ function fromRamMap(rammap: RamMapView): Accounting {
     processPrivateBytes: processPrivate,
     gapBytes: inUse - processPrivate,
     gapBuckets,
+    bucketSources,
   };
 }
 
@@ -81,15 +87,18 @@ function fromCounters(snapshot: GuestSnapshot, visible: number | undefined, pmSu
   const processPrivate = pmSum !== undefined && inUse !== undefined ? Math.min(pmSum, inUse) : pmSum;
   const gap = inUse !== undefined && processPrivate !== undefined ? Math.max(0, inUse - processPrivate) : undefined;
   const gapBuckets: Partial<Record<Bucket, number>> = {};
-  if (gap !== undefined) {
-    let rest = gap;
-    for (const [bucket, counter] of KERNEL_COUNTERS) {
-      const bytes = Math.min(rest, counterLastBytes(findCounter(snapshot, 'Memory', counter)) ?? 0);
-      if (bytes > 0) gapBuckets[bucket] = (gapBuckets[bucket] ?? 0) + bytes;
-      rest -= bytes;
+  const bucketSources: Partial<Record<Bucket, SourceRef>> = {};
+  let rest = gap ?? Infinity;
+  for (const [bucket, name] of KERNEL_COUNTERS) {
+    const counter = findCounter(snapshot, 'Memory', name);
+    const bytes = Math.min(rest, counterLastBytes(counter) ?? 0);
+    if (bytes > 0) {
+      gapBuckets[bucket] = (gapBuckets[bucket] ?? 0) + bytes;
+      bucketSources[bucket] ??= counter!.source;
     }
-    if (rest > 0) gapBuckets.unattributed = rest;
+    rest -= bytes;
   }
+  if (gap !== undefined && rest > 0) gapBuckets.unattributed = rest;
   return {
     basis: inUse !== undefined ? 'counters' : 'processes-only',
     inUseBytes: inUse,
@@ -100,7 +109,39 @@ function fromCounters(snapshot: GuestSnapshot, visible: number | undefined, pmSu
     processPrivateBytes: processPrivate,
     gapBytes: gap,
     gapBuckets,
+    bucketSources,
   };
+}
+
+/** RAMMap rows whose pages are all resident: a table of row totals (no page lists) still measures them. */
+const RESIDENT_ROWS: RamMapUse[] = ['driverLocked', 'awe', 'largePage', 'nonpagedPool', 'kernelStack', 'pageTable'];
+
+/**
+ * A RAMMap table with row totals only (typed from a screenshot, often one or two rows): in use comes from the OS,
+ * but the rows that are resident by nature measure their own bucket, and what they leave of the gap is unattributed.
+ */
+function withRamMapRows(accounting: Accounting, rammap: RamMapView | undefined): Accounting {
+  if (!rammap) return accounting;
+  const rows = RESIDENT_ROWS.map((use) => [use, rammap.rowTotals[use]] as const).filter(([, bytes]) => bytes > 0);
+  if (rows.length === 0) return accounting;
+  const gapBuckets: Partial<Record<Bucket, number>> = { ...accounting.gapBuckets };
+  const bucketSources = { ...accounting.bucketSources };
+  let rest = accounting.gapBytes ?? Infinity;
+  for (const [use, bytes] of rows) {
+    const part = Math.min(bytes, rest);
+    if (part <= 0) continue;
+    gapBuckets[use] = part;
+    bucketSources[use] = rammap.source;
+    rest -= part;
+  }
+  if (accounting.gapBytes !== undefined) {
+    // A row replaces the counter bucket of the same use; the unattributed rest is what neither measures.
+    const counted = Object.entries(gapBuckets).filter(([bucket]) => bucket !== 'unattributed').reduce((s, [, v]) => s + (v ?? 0), 0);
+    const unattributed = accounting.gapBytes - counted;
+    if (unattributed > 0) gapBuckets.unattributed = unattributed;
+    else delete gapBuckets.unattributed;
+  }
+  return { ...accounting, gapBuckets, bucketSources };
 }
 
 function stripUndefined<T extends object>(value: T): T {

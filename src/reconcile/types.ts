@@ -1,4 +1,5 @@
 import type { RamMapUse } from '../model/rammap.js';
+import type { SourceRef } from '../model/source.js';
 
 /** One accounting identity: does lhs equal rhs within the tolerance? */
 export interface IdentityCheck {
@@ -35,7 +36,12 @@ export interface Reconciliation {
   processPmSumBytes?: number;
   processWsSumBytes?: number;
   gapBytes?: number;
-  /** In-use bytes of the gap per bucket, before findings claim them. */
+  /**
+   * In-use bytes per bucket, before findings claim them. Without the gap (in use unknown) the buckets hold what the
+   * inputs measure on their own (a RAMMap row, a pool counter), so a cause can still be named from it.
+   */
   gapBuckets: Partial<Record<Bucket, number>>;
+  /** Where each bucket's size was read. */
+  bucketSources: Partial<Record<Bucket, SourceRef>>;
   identities: IdentityCheck[];
 }

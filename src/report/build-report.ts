@@ -1,13 +1,16 @@
 import type { Attribution } from '../attribute/attribute.js';
 import { CAUSE_INFO } from '../attribute/catalog.js';
 import type { Finding } from '../attribute/types.js';
+import type { VerdictResult } from '../attribute/verdict.js';
 import type { ParsedFile } from '../ingest/ingest-file.js';
 import { formatBytes } from '../model/bytes.js';
+import type { MachineGrouping } from '../model/machines.js';
 import { RAMMAP_USES } from '../model/rammap.js';
 import type { GuestSnapshot } from '../model/snapshot.js';
 import { inUseOf } from '../reconcile/reconcile.js';
 import type { Reconciliation } from '../reconcile/types.js';
-import { SCHEMA_VERSION, type Report, type ReportCategory, type ReportProcess, type WaterfallStep } from './types.js';
+import { describeFacts } from './input-facts.js';
+import { SCHEMA_VERSION, type Report, type ReportCategory, type ReportMachine, type ReportProcess, type WaterfallStep } from './types.js';
 
 export interface ReportParts {
   version: string;
@@ -15,18 +18,25 @@ export interface ReportParts {
   snapshot: GuestSnapshot;
   reconciliation: Reconciliation;
   attribution: Attribution;
+  verdict: VerdictResult;
+  grouping: MachineGrouping;
+  /** With several machines: each one's own report, for its line in `machines`. */
+  perMachine?: Report[];
 }
 
 /** Assembles the report every renderer receives. Pure. */
-export function buildReport({ version, files, snapshot, reconciliation, attribution }: ReportParts): Report {
+export function buildReport({ version, files, snapshot, reconciliation, attribution, verdict, grouping, perMachine }: ReportParts): Report {
   const { findings } = attribution;
-  const primary = findings.find((f) => f.severity !== 'info');
+  const primary = verdict.verdict === 'mixed-inputs' ? undefined : findings.find((f) => f.severity !== 'info');
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'guestram', version },
     summary: {
+      verdict: verdict.verdict,
+      verdictReason: verdict.reason,
+      ...(verdict.nextEvidence && { nextEvidence: verdict.nextEvidence }),
       primaryCause: primary?.cause ?? 'none',
-      headline: usable(files) ? headline(primary, findings, reconciliation) : `Nothing could be analyzed: none of the ${files.length} input(s) is an export guestram can read (see Inputs).`,
+      headline: usable(files) ? headline(verdict, primary, findings, reconciliation) : `Nothing could be analyzed: none of the ${files.length} input(s) is an export guestram can read (see Inputs).`,
       hypervisor: snapshot.hypervisor?.value ?? 'unknown',
       physicalBytes: reconciliation.visibleBytes ?? null,
       installedBytes: reconciliation.installedBytes ?? null,
@@ -35,7 +45,7 @@ export function buildReport({ version, files, snapshot, reconciliation, attribut
       gapBytes: reconciliation.gapBytes ?? null,
       unexplainedBytes: attribution.unexplainedBytes,
     },
-    inputs: files.map(({ facts: _facts, ...input }) => input),
+    inputs: files.map(({ facts, ...input }) => ({ ...input, facts: describeFacts(facts) })),
     reconciliation: {
       ...reconciliation,
       claimedBytes: attribution.claimedBytes,
@@ -45,6 +55,7 @@ export function buildReport({ version, files, snapshot, reconciliation, attribut
     },
     findings,
     conflicts: snapshot.conflicts,
+    machines: machines(grouping, perMachine),
     categories: categories(snapshot),
     processes: processes(snapshot),
   };
@@ -54,11 +65,31 @@ function usable(files: ParsedFile[]): boolean {
   return files.some((f) => f.status === 'ok' || f.status === 'partial');
 }
 
-function headline(primary: Finding | undefined, findings: Finding[], r: Reconciliation): string {
-  if (primary) return primary.title;
-  const inUse = r.inUseBytes !== undefined && r.visibleBytes !== undefined ? `${formatBytes(r.inUseBytes)} of ${formatBytes(r.visibleBytes)} is in use` : 'Nothing is holding memory it should not';
-  const standby = findings.find((f) => f.cause === 'standby-cache');
-  return `No memory problem found: ${inUse}${standby ? `; ${formatBytes(standby.bytes)} more is standby cache, which Windows gives back on demand` : ''}.`;
+function headline(verdict: VerdictResult, primary: Finding | undefined, findings: Finding[], r: Reconciliation): string {
+  switch (verdict.verdict) {
+    case 'mixed-inputs':
+    case 'insufficient-evidence':
+      return verdict.verdict === 'mixed-inputs' ? verdict.reason : `Not enough evidence to say whether memory is healthy. ${verdict.reason}`;
+    case 'problem':
+    case 'pressure':
+      return primary?.title ?? verdict.reason;
+    case 'healthy': {
+      const inUse = r.inUseBytes !== undefined && r.visibleBytes !== undefined ? `${formatBytes(r.inUseBytes)} of ${formatBytes(r.visibleBytes)} is in use` : 'nothing is holding memory it should not';
+      const standby = findings.find((f) => f.cause === 'standby-cache');
+      return `No memory problem found: ${inUse}${standby ? `; ${formatBytes(standby.bytes)} more is standby cache, which Windows gives back on demand` : ''}.`;
+    }
+  }
+}
+
+function machines(grouping: MachineGrouping, perMachine: Report[] | undefined): ReportMachine[] {
+  return grouping.groups.map((group, i) => ({
+    key: group.key,
+    label: group.label,
+    ...(group.hostName && { hostName: group.hostName }),
+    ...(group.hypervisor && { hypervisor: group.hypervisor }),
+    files: group.files,
+    ...(perMachine?.[i] && { verdict: perMachine[i]!.summary.verdict, headline: perMachine[i]!.summary.headline }),
+  }));
 }
 
 function waterfall(r: Reconciliation, a: Attribution): WaterfallStep[] {

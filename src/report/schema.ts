@@ -1,4 +1,6 @@
+import { EVIDENCE_REQUESTS } from '../attribute/next-evidence.js';
 import { CAUSES } from '../attribute/types.js';
+import { VERDICTS } from '../attribute/verdict.js';
 import { RAMMAP_USES } from '../model/rammap.js';
 import { SCHEMA_VERSION } from './types.js';
 
@@ -15,20 +17,30 @@ const sourcedValue = {
   properties: { value: { type: ['string', 'number', 'boolean'] }, source },
 } as const;
 
+const nextEvidence = {
+  type: 'object',
+  required: ['request', 'text', 'command', 'where'],
+  properties: { request: { enum: EVIDENCE_REQUESTS }, text: { type: 'string', minLength: 1 }, command: { type: 'string', minLength: 1 }, where: { enum: ['guest', 'host'] } },
+} as const;
+const hypervisor = { enum: ['hyperv', 'kvm', 'vmware', 'virtualbox'] } as const;
+
 /** JSON Schema of `guestram analyze --format json` (printed by `guestram schema report`). */
 export const REPORT_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://guestram.dev/schema/report.json',
   title: 'guestram report',
   type: 'object',
-  required: ['schemaVersion', 'tool', 'summary', 'inputs', 'reconciliation', 'findings', 'conflicts', 'categories', 'processes'],
+  required: ['schemaVersion', 'tool', 'summary', 'inputs', 'reconciliation', 'findings', 'conflicts', 'machines', 'categories', 'processes'],
   properties: {
     schemaVersion: { const: SCHEMA_VERSION },
     tool: { type: 'object', required: ['name', 'version'], properties: { name: { const: 'guestram' }, version: { type: 'string' } } },
     summary: {
       type: 'object',
-      required: ['primaryCause', 'headline', 'physicalBytes', 'inUseBytes', 'processPrivateBytes', 'gapBytes', 'unexplainedBytes'],
+      required: ['verdict', 'verdictReason', 'primaryCause', 'headline', 'physicalBytes', 'inUseBytes', 'processPrivateBytes', 'gapBytes', 'unexplainedBytes'],
       properties: {
+        verdict: { enum: VERDICTS },
+        verdictReason: { type: 'string', minLength: 1 },
+        nextEvidence,
         primaryCause: { enum: [...CAUSES, 'none'] },
         headline: { type: 'string', minLength: 1 },
         hypervisor: { enum: ['hyperv', 'kvm', 'vmware', 'virtualbox', 'unknown'] },
@@ -44,7 +56,7 @@ export const REPORT_SCHEMA = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['path', 'format', 'status', 'messages'],
+        required: ['path', 'format', 'status', 'messages', 'facts'],
         properties: {
           path: { type: 'string' },
           format: { type: 'string' },
@@ -64,6 +76,14 @@ export const REPORT_SCHEMA = {
                 line: { type: 'integer', minimum: 1 },
                 text: { type: 'string', minLength: 1 },
               },
+            },
+          },
+          facts: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'value'],
+              properties: { name: { type: 'string', minLength: 1 }, value: { type: ['string', 'number', 'boolean'] }, unit: { type: 'string' }, line: { type: 'integer', minimum: 1 } },
             },
           },
         },
@@ -87,6 +107,7 @@ export const REPORT_SCHEMA = {
         processWsSumBytes: bytes,
         gapBytes: { type: 'integer' },
         gapBuckets: { type: 'object', additionalProperties: bytes },
+        bucketSources: { type: 'object', additionalProperties: source },
         claimedBytes: bytes,
         ordinaryBytes: bytes,
         unexplainedBytes: bytes,
@@ -122,24 +143,34 @@ export const REPORT_SCHEMA = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['cause', 'bytes', 'confidence', 'severity', 'title', 'evidence', 'checklist', 'docs'],
+        required: ['cause', 'bytes', 'confidence', 'likely', 'severity', 'title', 'evidence', 'checklist', 'docs'],
         properties: {
           cause: { enum: CAUSES },
           bytes,
           confidence: { type: 'number', minimum: 0, maximum: 1 },
+          likely: { type: 'boolean' },
           severity: { enum: ['info', 'warn', 'critical'] },
           title: { type: 'string', minLength: 1 },
           evidence: {
             type: 'array',
-            items: { type: 'object', required: ['text'], properties: { text: { type: 'string' }, source } },
+            items: {
+              type: 'object',
+              required: ['text'],
+              properties: { text: { type: 'string' }, source, direction: { enum: ['supports', 'contradicts'] }, weight: { enum: ['weak', 'moderate', 'strong', 'decisive'] }, direct: { type: 'boolean' } },
+            },
           },
+          alternatives: {
+            type: 'array',
+            items: { type: 'object', required: ['cause', 'confidence', 'why'], properties: { cause: { enum: CAUSES }, confidence: { type: 'number', minimum: 0, maximum: 1 }, why: { type: 'string' } } },
+          },
+          nextEvidence,
           checklist: {
             type: 'array',
             minItems: 1,
             items: {
               type: 'object',
               required: ['text'],
-              properties: { text: { type: 'string' }, command: { type: 'string' }, where: { enum: ['guest', 'host'] } },
+              properties: { text: { type: 'string' }, command: { type: 'string' }, where: { enum: ['guest', 'host'] }, collects: { enum: EVIDENCE_REQUESTS }, fix: { const: true } },
             },
           },
           claims: { type: 'object', additionalProperties: bytes },
@@ -155,6 +186,22 @@ export const REPORT_SCHEMA = {
     conflicts: {
       type: 'array',
       items: { type: 'object', required: ['subject', 'used', 'ignored'], properties: { subject: { type: 'string' }, used: sourcedValue, ignored: { type: 'array', items: sourcedValue } } },
+    },
+    machines: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['key', 'label', 'files'],
+        properties: {
+          key: { type: 'string' },
+          label: { type: 'string' },
+          hostName: { type: 'string' },
+          hypervisor,
+          files: { type: 'array', items: { type: 'string' } },
+          verdict: { enum: VERDICTS },
+          headline: { type: 'string' },
+        },
+      },
     },
     categories: {
       type: 'array',

@@ -1,12 +1,14 @@
-import type { Cause, Finding } from '../attribute/types.js';
+import type { Cause, Finding, NextEvidence } from '../attribute/types.js';
+import type { Verdict } from '../attribute/verdict.js';
 import type { InputMessage } from '../ingest/messages.js';
 import type { InputStatus } from '../ingest/ingest-file.js';
 import type { Hypervisor } from '../model/facts.js';
 import type { RamMapUse } from '../model/rammap.js';
 import type { Conflict } from '../model/snapshot.js';
 import type { Reconciliation } from '../reconcile/types.js';
+import type { ReportFact } from './input-facts.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface ReportInput {
   path: string;
@@ -16,6 +18,20 @@ export interface ReportInput {
   sizeBytes?: number;
   status: InputStatus;
   messages: InputMessage[];
+  /** What guestram took from this input (sizes in bytes), so a user can check it against the file. */
+  facts: ReportFact[];
+}
+
+/** One machine the inputs describe; more than one makes the verdict `mixed-inputs`. */
+export interface ReportMachine {
+  key: string;
+  label: string;
+  hostName?: string;
+  hypervisor?: Hypervisor;
+  files: string[];
+  /** With several machines: each one's own verdict and headline, as `--split` reports them. */
+  verdict?: Verdict;
+  headline?: string;
 }
 
 export interface WaterfallStep {
@@ -45,6 +61,11 @@ export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: 'guestram'; version: string };
   summary: {
+    /** problem | pressure | healthy | insufficient-evidence | mixed-inputs: `healthy` only when the accounting ran and held. */
+    verdict: Verdict;
+    verdictReason: string;
+    /** When the evidence does not decide: the one input that would, with its command. */
+    nextEvidence?: NextEvidence;
     primaryCause: Cause | 'none';
     headline: string;
     hypervisor: Hypervisor | 'unknown';
@@ -64,6 +85,7 @@ export interface Report {
   };
   findings: Finding[];
   conflicts: Conflict[];
+  machines: ReportMachine[];
   categories: ReportCategory[];
   processes: ReportProcess[];
 }

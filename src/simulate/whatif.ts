@@ -117,8 +117,12 @@ export function changeFor(finding: Finding, report: Report): Change | undefined 
   }
 }
 
-/** Adds to each finding the what-if of its fix. A guest the model cannot reproduce gets none (never a guess). */
+/**
+ * Adds to each finding the what-if of its fix. A guest the model cannot reproduce gets none (never a guess), and
+ * neither does one whose available memory the inputs do not give: the "before" would be the model's invention.
+ */
 export function withWhatIfs(report: Report): Report {
+  if (report.reconciliation.availableBytes === undefined) return report;
   const findings = report.findings.map((finding) => {
     const change = changeFor(finding, report);
     if (!change) return finding;

@@ -111,8 +111,14 @@ test('hardware reserved and memory compression are explained as info', () => {
   assert.equal(primary(findings), 'none');
 });
 
-test('findings are ranked by severity, then bytes', () => {
+test('findings are ranked by severity, then bytes; memory pressure follows the causes that make it, info comes last', () => {
   const { findings } = analyzeFacts([guest4g(1024, { awe: { active: 1024 } }), system('installedBytes', 5 * GiB), system('visibleBytes', 4 * GiB)]);
-  const ranks = findings.map((f) => ({ critical: 0, warn: 1, info: 2 })[f.severity]);
+  const causes = findings.filter((f) => f.severity !== 'info' && f.cause !== 'memory-pressure');
+  const ranks = causes.map((f) => ({ critical: 0, warn: 1, info: 2 })[f.severity]);
   assert.deepEqual(ranks, [...ranks].sort());
+  const pressure = findings.findIndex((f) => f.cause === 'memory-pressure');
+  const lastCause = findings.findLastIndex((f) => f.severity !== 'info' && f.cause !== 'memory-pressure');
+  const firstInfo = findings.findIndex((f) => f.severity === 'info');
+  if (pressure >= 0) assert.ok(pressure > lastCause && (firstInfo < 0 || pressure < firstInfo), findings.map((f) => f.cause).join(', '));
+  assert.ok(findings.slice(firstInfo < 0 ? findings.length : firstInfo).every((f) => f.severity === 'info'));
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -48,11 +48,24 @@ test('guestram collect --host with an unknown hypervisor is a usage error', () =
 });
 
 test('what the guest script and the Proxmox commands write analyzes as one bundle', () => {
-  const result = runCli(['analyze', 'test/collect/samples/guest', 'test/collect/samples/proxmox', '--format', 'json']);
+  // The samples hold every file the script can write; vmware-balloon.txt only appears in a VMware guest.
+  const guest = readdirSync('test/collect/samples/guest').filter((name) => name !== 'vmware-balloon.txt').map((name) => `test/collect/samples/guest/${name}`);
+  const result = runCli(['analyze', ...guest, 'test/collect/samples/proxmox', '--format', 'json']);
   assert.equal(result.code, 0, result.stderr);
-  const report = JSON.parse(result.stdout) as { summary: { primaryCause: string; hypervisor: string }; inputs: { path: string; status: string }[] };
+  const report = JSON.parse(result.stdout) as { summary: { primaryCause: string; hypervisor: string; verdict: string }; inputs: { path: string; status: string }[] };
   assert.deepEqual(report.inputs.filter((i) => i.status === 'unrecognized' || i.status === 'error').map((i) => i.path), []);
-  assert.equal(report.inputs.length, 13);
+  assert.equal(report.inputs.length, 12);
   assert.equal(report.summary.hypervisor, 'kvm');
   assert.equal(report.summary.primaryCause, 'balloon');
+  assert.equal(report.summary.verdict, 'problem');
+});
+
+test('VMware Tools output beside a QEMU guest and a Proxmox config is not one guest: mixed inputs, nothing merged', () => {
+  const result = runCli(['analyze', 'test/collect/samples/guest', 'test/collect/samples/proxmox', '--format', 'json']);
+  assert.equal(result.code, 0, result.stderr);
+  const report = JSON.parse(result.stdout) as { summary: { verdict: string; primaryCause: string }; findings: unknown[]; machines: { label: string; files: string[] }[] };
+  assert.equal(report.summary.verdict, 'mixed-inputs');
+  assert.equal(report.summary.primaryCause, 'none');
+  assert.deepEqual(report.findings, []);
+  assert.ok(report.machines.some((m) => m.files.some((f) => f.endsWith('vmware-balloon.txt'))));
 });

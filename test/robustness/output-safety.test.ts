@@ -44,7 +44,7 @@ describe('text from inputs cannot reach the reader as control sequences or marku
     assert.doesNotMatch(stdout, UNSAFE);
     const row = stdout.split('\n').find((line) => line.includes('esses.csv'));
     assert.ok(row, stdout);
-    assert.equal(row.split(/(?<!\\)\|/).length, '| File | Format | Encoding | Status | Messages |'.split('|').length, row);
+    assert.equal(row.split(/(?<!\\)\|/).length, '| File | Format | Encoding | Status | Messages | Values read |'.split('|').length, row);
   });
 
   test('JSON report: parses to the exact names, yet prints no raw control character', () => {

@@ -1,5 +1,6 @@
 import { categoryRule } from '../category-rule.js';
-import { evidence, percent, severityByShare, size } from '../context.js';
+import { severityByShare, size, sized } from '../context.js';
+import { supports } from '../evidence.js';
 
 /** SQL Server with "Lock pages in memory" allocates through AWE, outside its working set: Task Manager shows it small. */
 export const aweRule = categoryRule({
@@ -7,15 +8,16 @@ export const aweRule = categoryRule({
   uses: ['awe'],
   threshold: 0.02,
   severity: (ctx, bytes) => severityByShare(ctx, bytes, 0.2, 0.6),
-  title: (ctx, bytes) => `${size(bytes)} (${percent(ctx, bytes)} of RAM) is AWE / locked pages — typically SQL Server with "Lock pages in memory"`,
+  title: (ctx, bytes) => `${sized(ctx, bytes)} is AWE / locked pages — typically SQL Server with "Lock pages in memory"`,
   corroborate(ctx) {
     const sql = ctx.snapshot.processes.find((p) => /^sqlservr$/i.test(p.name.replace(/\.exe$/i, '')));
-    if (!sql) return { evidence: [], bonus: 0 };
-    return { evidence: [evidence(`sqlservr is running with only ${size(sql.wsBytes ?? sql.pmBytes ?? 0)} in its working set: its buffer pool is outside it.`, sql.source)], bonus: 0.15 };
+    if (!sql) return { items: [] };
+    return { items: [supports('sqlservr', 'moderate', `sqlservr is running with only ${size(sql.wsBytes ?? sql.pmBytes ?? 0)} in its working set: its buffer pool is outside it.`, sql.source)] };
   },
   checklist: [
     { text: 'See how much SQL Server holds in locked pages', command: "Invoke-Sqlcmd -Query 'SELECT physical_memory_in_use_kb, locked_page_allocations_kb FROM sys.dm_os_process_memory'" },
     { text: 'See the configured cap', command: "Invoke-Sqlcmd -Query \"EXEC sp_configure 'show advanced options', 1; RECONFIGURE; EXEC sp_configure 'max server memory (MB)'\"" },
-    { text: 'Cap SQL Server below the VM size, leaving room for Windows', command: "Invoke-Sqlcmd -Query \"EXEC sp_configure 'max server memory (MB)', 2048; RECONFIGURE\"" },
+    { text: 'Cap SQL Server below the VM size, leaving room for Windows', command: "Invoke-Sqlcmd -Query \"EXEC sp_configure 'max server memory (MB)', 2048; RECONFIGURE\"", fix: true },
   ],
+  requests: ['processes'],
 });

@@ -1,5 +1,6 @@
 import { MiB } from '../../model/bytes.js';
-import { evidence, size, type RuleContext } from '../context.js';
+import { size, type RuleContext } from '../context.js';
+import { supports } from '../evidence.js';
 import type { RuleFinding } from '../types.js';
 
 /** Installed minus visible: firmware, MMIO holes, or the 4 GB ceiling of a 32-bit guest. Not part of "in use". */
@@ -13,16 +14,16 @@ export function hardwareReservedRule(ctx: RuleContext): RuleFinding | undefined 
   return {
     cause: 'hardware-reserved',
     bytes: hardwareReservedBytes,
-    confidence: installedSource ? 0.9 : 0.6,
+    prior: 0.6,
+    items: [
+      supports('installed', installedSource ? 'strong' : 'weak', `Installed: ${size(installedBytes)}.`, installedSource, installedSource !== undefined),
+      supports('visible', 'weak', `Visible to Windows: ${size(visibleBytes)}.`, snapshot.system.visibleBytes),
+      ...(is32bit ? [supports('32-bit', 'moderate', 'The guest runs 32-bit Windows, which cannot use more than 4 GB.', snapshot.system.osArchitecture)] : []),
+    ],
     severity: share >= 0.25 ? 'warn' : 'info',
     title: `${size(hardwareReservedBytes)} of the ${size(installedBytes)} installed is hardware reserved and never visible to Windows${is32bit ? ' (32-bit Windows)' : ''}`,
-    evidence: [
-      evidence(`Installed: ${size(installedBytes)}.`, installedSource),
-      evidence(`Visible to Windows: ${size(visibleBytes)}.`, snapshot.system.visibleBytes),
-      ...(is32bit ? [evidence('The guest runs 32-bit Windows, which cannot use more than 4 GB.', snapshot.system.osArchitecture)] : []),
-    ],
     checklist: [
-      { text: 'Compare installed and usable memory', command: '(Get-CimInstance Win32_PhysicalMemory | Measure-Object Capacity -Sum).Sum / 1MB; (Get-CimInstance Win32_OperatingSystem).TotalVisibleMemorySize / 1KB' },
+      { text: 'Compare installed and usable memory', command: 'Get-CimInstance Win32_PhysicalMemory | ConvertTo-Json; Get-CimInstance Win32_OperatingSystem | ConvertTo-Json', collects: 'systeminfo' },
       { text: 'Check for a memory limit in the boot configuration', command: 'bcdedit /enum | findstr /i "truncatememory removememory"' },
       ...(is32bit ? [{ text: 'Move the workload to 64-bit Windows to use more than 4 GB' }] : []),
     ],

@@ -1,5 +1,5 @@
 import { categoryRule } from '../category-rule.js';
-import { percent, size } from '../context.js';
+import { sized } from '../context.js';
 
 /** Large-page allocations (SQL Server trace flag 834, JVMs with -XX:+UseLargePages) are expected for that workload. */
 export const largePagesRule = categoryRule({
@@ -7,7 +7,7 @@ export const largePagesRule = categoryRule({
   uses: ['largePage'],
   threshold: 0.02,
   severity: () => 'info',
-  title: (ctx, bytes) => `${size(bytes)} (${percent(ctx, bytes)} of RAM) is in large pages, expected for a workload that asked for them`,
+  title: (ctx, bytes) => `${sized(ctx, bytes)} is in large pages, expected for a workload that asked for them`,
   checklist: [
     { text: 'Find who holds the privilege to lock/large pages (SeLockMemoryPrivilege)', command: 'whoami /priv | findstr SeLockMemoryPrivilege' },
     { text: 'Check the workload: SQL Server trace flag 834, JVM -XX:+UseLargePages, or another server configured for large pages' },

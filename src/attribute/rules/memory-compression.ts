@@ -1,5 +1,6 @@
 import { MiB } from '../../model/bytes.js';
-import { evidence, percent, size, type RuleContext } from '../context.js';
+import { sized, size, type RuleContext } from '../context.js';
+import { supports } from '../evidence.js';
 import type { RuleFinding } from '../types.js';
 
 /** Windows 10+ keeps compressed pages in the hidden "Memory Compression" process: memory saved, not lost. */
@@ -11,13 +12,13 @@ export function memoryCompressionRule(ctx: RuleContext): RuleFinding | undefined
   return {
     cause: 'memory-compression',
     bytes,
-    confidence: 0.9,
+    prior: 0.8,
+    items: [supports('compression-process', 'strong', `"Memory Compression" working set: ${size(bytes)}.`, process?.source ?? rammapProcess?.source, true)],
     severity: 'info',
-    title: `The Memory Compression process holds ${size(bytes)} (${percent(ctx, bytes)} of RAM) of compressed pages — memory saved, not lost`,
-    evidence: [evidence(`"Memory Compression" working set: ${size(bytes)}.`, process?.source ?? rammapProcess?.source)],
+    title: `The Memory Compression process holds ${sized(ctx, bytes)} of compressed pages — memory saved, not lost`,
     checklist: [
       { text: 'See whether memory compression is on', command: 'Get-MMAgent' },
-      { text: 'It is normal. Only if the guest is a server with ample RAM and you prefer no compression', command: 'Disable-MMAgent -MemoryCompression' },
+      { text: 'It is normal. Only if the guest is a server with ample RAM and you prefer no compression', command: 'Disable-MMAgent -MemoryCompression', fix: true },
     ],
     claims: {},
   };

@@ -1,5 +1,6 @@
 import { categoryRule } from '../category-rule.js';
-import { percent, severityByShare, size } from '../context.js';
+import { severityByShare, sized } from '../context.js';
+import { collectStep } from '../next-evidence.js';
 import { poolEvidence, poolTagChecklist } from './pool-evidence.js';
 
 /** Nonpaged pool beyond ~7.5 % of RAM is not normal for a guest: usually a driver leaking one pool tag. */
@@ -10,11 +11,12 @@ export const nonpagedPoolRule = categoryRule({
   severity: (ctx, bytes) => severityByShare(ctx, bytes, 0.075, 0.3),
   title: (ctx, bytes) => {
     const tag = ctx.snapshot.pools[0]?.tag;
-    return `Nonpaged pool holds ${size(bytes)} (${percent(ctx, bytes)} of RAM)${tag ? `, most of it tagged "${tag}"` : ''} — a driver is likely leaking`;
+    return `Nonpaged pool holds ${sized(ctx, bytes)}${tag ? `, most of it tagged "${tag}"` : ''} — a driver is likely leaking`;
   },
   corroborate: (ctx) => poolEvidence(ctx, 'Pool Nonpaged Bytes'),
   checklist: (ctx) => [
-    { text: 'Confirm the nonpaged pool size and its trend', command: "Get-Counter '\\Memory\\Pool Nonpaged Bytes' -SampleInterval 60 -MaxSamples 10" },
+    collectStep('memory-counters', 'Confirm the nonpaged pool size and its trend'),
     ...poolTagChecklist(ctx.snapshot.pools[0]?.tag),
   ],
+  requests: ['pool-tags', 'memory-counters'],
 });

@@ -1,5 +1,6 @@
 import { categoryRule } from '../category-rule.js';
-import { percent, severityByShare, size } from '../context.js';
+import { severityByShare, sized } from '../context.js';
+import { collectStep } from '../next-evidence.js';
 import { poolEvidence, poolTagChecklist } from './pool-evidence.js';
 
 /** Paged pool resident beyond ~15 % of RAM: a leaking driver, or a huge registry / file-system metadata load. */
@@ -8,10 +9,11 @@ export const pagedPoolRule = categoryRule({
   uses: ['pagedPool'],
   threshold: 0.15,
   severity: (ctx, bytes) => severityByShare(ctx, bytes, 0.15, 0.4),
-  title: (ctx, bytes) => `Paged pool holds ${size(bytes)} (${percent(ctx, bytes)} of RAM) in memory`,
+  title: (ctx, bytes) => `Paged pool holds ${sized(ctx, bytes)} in memory`,
   corroborate: (ctx) => poolEvidence(ctx, 'Pool Paged Bytes'),
   checklist: (ctx) => [
-    { text: 'Confirm the paged pool size and its trend', command: "Get-Counter '\\Memory\\Pool Paged Bytes','\\Memory\\Pool Paged Resident Bytes' -SampleInterval 60 -MaxSamples 10" },
+    collectStep('memory-counters', 'Confirm the paged pool size and its trend'),
     ...poolTagChecklist(ctx.snapshot.pools[0]?.tag),
   ],
+  requests: ['pool-tags', 'memory-counters'],
 });

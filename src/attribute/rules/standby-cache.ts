@@ -1,4 +1,6 @@
-import { evidence, percent, share, size, type RuleContext } from '../context.js';
+import { share, sized, size, type RuleContext } from '../context.js';
+import { supports } from '../evidence.js';
+import { collectStep } from '../next-evidence.js';
 import type { RuleFinding } from '../types.js';
 
 /** Standby is cache Windows hands back the moment a program needs it: explained, not a problem. */
@@ -9,13 +11,11 @@ export function standbyCacheRule(ctx: RuleContext): RuleFinding | undefined {
   return {
     cause: 'standby-cache',
     bytes: standby,
-    confidence: 0.95,
+    prior: 0.9,
+    items: [supports('standby-list', 'strong', `Standby list: ${size(standby)}; available in total: ${size(ctx.reconciliation.availableBytes ?? standby)}.`, source, true)],
     severity: 'info',
-    title: `${size(standby)} (${percent(ctx, standby)} of RAM) is standby cache: file data kept in case it is needed, available on demand`,
-    evidence: [evidence(`Standby list: ${size(standby)}; available in total: ${size(ctx.reconciliation.availableBytes ?? standby)}.`, source)],
-    checklist: [
-      { text: 'Nothing to fix: Task Manager counts standby as available. To see it', command: "Get-Counter '\\Memory\\Available MBytes','\\Memory\\Standby Cache Normal Priority Bytes'" },
-    ],
+    title: `${sized(ctx, standby)} is standby cache: file data kept in case it is needed, available on demand`,
+    checklist: [collectStep('memory-counters', 'Nothing to fix: Task Manager counts standby as available. To see it over time')],
     claims: {},
   };
 }

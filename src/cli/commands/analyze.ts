@@ -2,7 +2,7 @@ import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { analyzePaths } from '../../analyze.js';
 import type { Severity } from '../../attribute/types.js';
 import type { Hypervisor } from '../../model/facts.js';
-import { exitCode, EXIT } from '../../report/exit-code.js';
+import { exitCode, exitCodeOfAll, EXIT } from '../../report/exit-code.js';
 import { renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderText } from '../../report/text.js';
@@ -11,7 +11,7 @@ import { cleanText } from '../../report/sanitize.js';
 import type { Report } from '../../report/types.js';
 import { resolveFormat, writeChecklistFile } from '../interactive.js';
 import { loadInteractiveReport } from '../load-tui.js';
-import { writeResult } from '../output.js';
+import { UsageError, writeResult } from '../output.js';
 import { progressLine } from '../progress.js';
 
 const FORMATS = ['auto', 'tui', 'text', 'md', 'json'] as const;
@@ -26,6 +26,7 @@ interface AnalyzeArgs {
   strict: boolean;
   failOn?: Severity;
   deep: boolean;
+  split: boolean;
 }
 
 export const command = 'analyze <paths..>';
@@ -38,7 +39,8 @@ export function builder(yargs: Argv): Argv<AnalyzeArgs> {
     .option('out', { type: 'string', describe: 'Write the report to this file (a link is followed, a device or pipe written through, a file keeps its mode; - = stdout)' })
     .option('hypervisor', { choices: HYPERVISORS, default: 'auto' as const, describe: 'Override the detected hypervisor' })
     .option('strict', { type: 'boolean', default: false, describe: 'Exit 2 if any input produced a warning or error message' })
-    .option('fail-on', { choices: LEVELS, describe: 'Exit 1 if a finding has this severity or higher' })
+    .option('fail-on', { choices: LEVELS, describe: 'Exit 1 if a finding has this severity or higher; exit 3 if the inputs allow no verdict (insufficient evidence, mixed machines)' })
+    .option('split', { type: 'boolean', default: false, describe: 'Inputs of several machines: one report per machine (JSON: an array of reports)' })
     .option('deep', { type: 'boolean', default: false, describe: 'Also count the RAMMap PFN database page by page and check it against the Use Counts (slower)' })
     .example('$0 analyze ./bundle', 'Analyze every export in a folder')
     .example('$0 analyze ./bundle --format md --out ticket.md', 'Write a Markdown checklist for a ticket')
@@ -47,12 +49,21 @@ export function builder(yargs: Argv): Argv<AnalyzeArgs> {
 
 export async function handler(argv: ArgumentsCamelCase<AnalyzeArgs>): Promise<void> {
   const format = resolveFormat(argv.format, argv.out, { stdoutIsTTY: process.stdout.isTTY === true, stdinIsTTY: process.stdin.isTTY === true, env: process.env });
+  if (argv.split && format === 'tui') throw new UsageError('--split writes one report per machine: use --format text, md or json.');
   const progress = process.stderr.isTTY === true ? progressLine(process.stderr) : undefined;
-  const report = await analyzePaths(argv.paths, {
+  const options = {
     ...(argv.hypervisor !== 'auto' && { hypervisor: argv.hypervisor as Hypervisor }),
     ...(argv.deep && { deep: true }),
     ...(progress && { onFile: progress.onFile, onProgress: progress.onProgress }),
-  });
+  };
+  if (argv.split) {
+    const reports = await analyzePaths(argv.paths, { ...options, split: true });
+    progress?.clear();
+    await writeResult(renderAll(reports, format as 'text' | 'md' | 'json'), argv.out, reports.flatMap((r) => r.inputs.map((i) => i.path)));
+    process.exitCode = exitCodeOfAll(reports, argv.failOn);
+    return;
+  }
+  const report = await analyzePaths(argv.paths, options);
   progress?.clear();
   if (format === 'tui') {
     const runInteractiveReport = await loadInteractiveReport();
@@ -65,6 +76,13 @@ export async function handler(argv: ArgumentsCamelCase<AnalyzeArgs>): Promise<vo
   const strictFailure = argv.strict && report.inputs.some((i) => i.messages.some((m) => m.severity !== 'info'));
   if (code === EXIT.usageOrNothing) process.stderr.write('guestram: none of the inputs could be analyzed (see Inputs above).\n');
   process.exitCode = strictFailure ? EXIT.usageOrNothing : code;
+}
+
+/** `--split`: each machine's report in turn (JSON: one array). */
+function renderAll(reports: Report[], format: 'text' | 'md' | 'json'): string {
+  if (format === 'json') return `[\n${reports.map((r) => renderJson(r).trimEnd()).join(',\n')}\n]\n`;
+  const rule = format === 'md' ? '\n---\n\n' : `\n${'='.repeat(72)}\n\n`;
+  return reports.map((r) => render(r, format)).join(rule);
 }
 
 function render(report: Report, format: 'text' | 'md' | 'json'): string {

@@ -8,6 +8,7 @@ import { SEVERITY_LABEL, SEVERITY_TONE } from './theme.js';
 import { formatAmount } from './units.js';
 import type { TabView, ViewContext } from './view.js';
 import { whatIfLine } from './what-if.js';
+import { alternativeLine, evidenceMark, nextEvidenceLine } from '../format.js';
 
 const INDENT = '    ';
 
@@ -48,8 +49,17 @@ function details(f: Finding, width: number, amount: (bytes: number) => string): 
   heading('Evidence');
   if (f.evidence.length === 0) add('(none)', 'muted');
   for (const e of f.evidence) {
-    wrap(e.text, width - 2).forEach((text, i) => add(`${i === 0 ? '•' : ' '} ${text}`));
-    if (e.source) add(`  ↳ ${truncateStart(formatSource(e.source), width - 4)}`, 'muted');
+    const mark = evidenceMark(e).padEnd(2);
+    wrap(e.text, width - 3).forEach((text, i) => add(`${i === 0 ? mark : '  '} ${text}`));
+    if (e.source) add(`   ↳ ${truncateStart(formatSource(e.source), width - 5)}`, 'muted');
+  }
+  if (f.alternatives?.length) {
+    heading('Also possible');
+    for (const a of f.alternatives) for (const text of wrap(alternativeLine(a), width)) add(text);
+  }
+  if (f.nextEvidence) {
+    heading('Collect next');
+    for (const text of wrap(nextEvidenceLine(f.nextEvidence), width)) add(text);
   }
   const whatIf = whatIfLine(f, amount);
   if (whatIf) {

@@ -4,6 +4,7 @@ import { Row, Styled } from './Styled.js';
 import { fit, truncate, truncateStart, wrap } from './text.js';
 import { STATUS_TONE, type Tone } from './theme.js';
 import { scrollView, type TabView, type ViewContext } from './view.js';
+import { factValue } from '../format.js';
 
 const MESSAGE_TONE: Record<string, Tone> = { error: 'critical', warning: 'warn', info: 'info' };
 
@@ -33,6 +34,9 @@ export function inputsView({ report, width }: ViewContext): TabView {
           </Row>,
         );
       });
+    }
+    for (const f of input.facts) {
+      lines.push(<Row><Styled tone="muted">{truncate(`  = ${f.name}: ${factValue(f)}${f.line !== undefined ? ` (line ${f.line})` : ''}`, width)}</Styled></Row>);
     }
   }
   if (lines.length === 0) lines.push(<Row><Styled tone="muted">No input files.</Styled></Row>);

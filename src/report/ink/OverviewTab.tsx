@@ -5,6 +5,7 @@ import { fit, fitStart, pack, truncate, wrap } from './text.js';
 import { SEVERITY_LABEL, SEVERITY_TONE } from './theme.js';
 import { formatAmount, percentOf } from './units.js';
 import { scrollView, type TabView, type ViewContext } from './view.js';
+import { nextEvidenceLine, VERDICT_LABEL } from '../format.js';
 
 const BLANK = <Row> </Row>;
 
@@ -14,9 +15,12 @@ export function overviewView(ctx: ViewContext): TabView {
   const s = report.summary;
   const amount = (bytes: number | null | undefined) => formatAmount(bytes, state.units, ram);
   const primary = report.findings.find((f) => f.cause === s.primaryCause);
-  const headlineTone = primary ? SEVERITY_TONE[primary.severity] : 'ok';
+  // Only a healthy verdict is green: a report that could not judge must not look like one that found nothing.
+  const headlineTone = primary ? SEVERITY_TONE[primary.severity] : s.verdict === 'healthy' ? 'ok' : 'warn';
   const lines: ReactElement[] = [];
-  for (const text of wrap(s.headline, width)) lines.push(<Row><Styled tone={headlineTone} bold>{text}</Styled></Row>);
+  for (const text of wrap(`${VERDICT_LABEL[s.verdict]}: ${s.headline}`, width)) lines.push(<Row><Styled tone={headlineTone} bold>{text}</Styled></Row>);
+  if (s.verdict !== 'problem' && s.verdict !== 'healthy') for (const text of wrap(s.verdictReason, width)) lines.push(<Row><Styled tone="muted">{text}</Styled></Row>);
+  if (s.nextEvidence) for (const text of wrap(`Next: ${nextEvidenceLine(s.nextEvidence)}`, width)) lines.push(<Row>{text}</Row>);
   lines.push(BLANK);
   const facts = [
     `Hypervisor ${s.hypervisor}`,

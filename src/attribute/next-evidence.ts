@@ -1,5 +1,6 @@
 import type { FormatId } from '../ingest/parser.js';
 import type { GuestSnapshot } from '../model/snapshot.js';
+import { basicDisplayAdapter, paravirtDisplay } from './devices.js';
 import type { NextEvidence } from './types.js';
 
 /** An input guestram can ask for; each is a command whose output it reads. */
@@ -42,7 +43,7 @@ export const REQUESTS: Record<EvidenceRequest, RequestSpec> = {
     command: 'Get-CimInstance Win32_VideoController | ConvertTo-Json',
     where: 'guest',
     formats: ['cim-json'],
-    given: (s) => s.devices.some((d) => /display/i.test(d.deviceClass ?? '') || d.adapterRamBytes !== undefined),
+    given: (s) => basicDisplayAdapter(s) !== undefined || paravirtDisplay(s) !== undefined || s.devices.some((d) => /display/i.test(d.deviceClass ?? '') || d.adapterRamBytes !== undefined),
   },
   'pnp-devices': {
     text: 'the guest\'s devices and which have no working driver',

@@ -22,7 +22,10 @@ describe('missing-driver', () => {
     const ruledOut = analyzeFacts([guest4g(2048), vm('kvm', 'balloonEnabled', false), device('Microsoft Basic Display Adapter')]).findings[0]!;
     const open = analyzeFacts([guest4g(2048), device('Microsoft Basic Display Adapter'), device('VirtIO Balloon Driver', { instanceId: 'PCI\\VEN_1AF4&DEV_1045&SUBSYS_11001AF4' })]).findings[0]!;
     assert.equal(open.cause, 'missing-driver');
-    assert.ok(open.confidence < ruledOut.confidence - 0.2, `${open.confidence} vs ${ruledOut.confidence}`);
+    assert.ok(open.confidence < ruledOut.confidence - 0.1, `${open.confidence} vs ${ruledOut.confidence}`);
+    assert.equal(open.alternatives?.[0]?.cause, 'balloon', 'the balloon stays a named alternative');
+    assert.match(open.alternatives![0]!.why, /info balloon/);
+    assert.equal(open.nextEvidence?.request, 'info-balloon', 'the Basic Display Adapter is seen; what is left to decide is the balloon');
   });
 
   test('a working paravirtual display rules it out, and driver-less devices alone claim no bytes', () => {

@@ -2,6 +2,7 @@ import { useLabel } from '../../model/rammap.js';
 import type { Bucket } from '../../reconcile/types.js';
 import { severityByShare, significant, sized, size, type RuleContext } from '../context.js';
 import { collectStep, type EvidenceRequest } from '../next-evidence.js';
+import { lockedCompetitors } from './locked-memory/index.js';
 import type { RuleFinding } from '../types.js';
 
 /** Rows that are not ordinary kernel use: what no cause claimed of them is unexplained. */
@@ -18,6 +19,8 @@ export function unexplainedRule(ctx: RuleContext): RuleFinding | undefined {
   const source = ctx.snapshot.rammap?.source;
   const hypervisor = ctx.snapshot.hypervisor?.value;
   const host: EvidenceRequest[] = hypervisor === 'hyperv' ? ['vm-memory'] : hypervisor === 'vmware' ? ['vmware-balloon'] : hypervisor === 'virtualbox' ? ['vbox-balloon'] : ['qm-config', 'info-balloon'];
+  // Locked memory nobody took: the holders a clue still points at, and what would decide between them.
+  const locked = parts.some((p) => p.bucket === 'driverLocked' || p.bucket === 'unattributed') ? lockedCompetitors(ctx) : { alternatives: [], requests: [] };
   return {
     cause: 'unexplained',
     bytes,
@@ -37,6 +40,7 @@ export function unexplainedRule(ctx: RuleContext): RuleFinding | undefined {
       collectStep(host[0]!, 'Export the hypervisor\'s memory settings for this VM (see guestram collect --host)'),
     ],
     claims: Object.fromEntries(parts.map((p) => [p.bucket, p.bytes])),
-    requests: ['rammap', 'video-controller', ...host],
+    alternatives: locked.alternatives,
+    requests: ['rammap', ...locked.requests, 'video-controller', ...host],
   };
 }

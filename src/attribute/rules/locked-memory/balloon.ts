@@ -46,17 +46,25 @@ export function balloonHypothesis(ctx: RuleContext, lockedBytes: number, viaRamM
   if (vm.balloonEnabled?.value === false && !(measured && measured.bytes > 0)) {
     items.push(contradicts('balloon-setting', 'decisive', 'Ballooning is off in the VM configuration.', vm.balloonEnabled));
   } else if (vm.balloonEnabled?.value === true) {
-    items.push(supports('balloon-setting', 'weak', 'The VM configuration has ballooning enabled.', vm.balloonEnabled));
+    const target = num(vm.balloonTargetBytes);
+    const configured = num(vm.configuredBytes);
+    if (target !== undefined && configured !== undefined && target >= configured) {
+      items.push(contradicts('balloon-setting', 'weak', `Ballooning is on, but its minimum equals the VM's memory (${size(configured)}): the host does not inflate it on its own.`, vm.balloonTargetBytes));
+    } else {
+      const to = target !== undefined ? `: the host may shrink the guest to ${size(target)}` : '';
+      items.push(supports('balloon-setting', target !== undefined ? 'moderate' : 'weak', `The VM configuration has ballooning enabled${to}.`, vm.balloonTargetBytes ?? vm.balloonEnabled));
+    }
   }
   const device = balloonDevice(snapshot);
   if (device) items.push(supports('balloon-device', 'weak', `Balloon device present: ${device.name}.`, device.source));
   else if (snapshot.devices.length > 0 && hypervisor !== 'vmware') items.push(contradicts('balloon-device', 'moderate', 'The device list has no balloon device.'));
   const driver = balloonDriver(snapshot);
   if (driver) items.push(supports('balloon-driver', 'weak', `Balloon driver ${driver.module} is ${driver.state ?? 'installed'}.`, driver.source));
+  if (viaRamMap && snapshot.rammap!.rowTotals.driverLocked > 0) items.push(supports('driver-locked', 'weak', `RAMMap shows ${size(snapshot.rammap!.rowTotals.driverLocked)} Driver Locked, where an inflated balloon shows.`, snapshot.rammap!.source));
   if (measured && measured.bytes > 0 && viaRamMap && Math.abs(lockedBytes - measured.bytes) <= Math.max(128 * MiB, measured.bytes * 0.15)) {
     items.push(supports('locked-matches-balloon', 'strong', `RAMMap's Driver Locked (${size(lockedBytes)}) matches the balloon's size.`, snapshot.rammap!.source, true));
   }
-  const specific = device !== undefined || vm.balloonEnabled?.value === true;
+  const specific = device !== undefined || items.some((i) => i.key === 'balloon-setting' && i.direction === 'supports');
   return {
     cause: 'balloon',
     prior: 0.35,

@@ -54,7 +54,7 @@ export function displayHypothesis(ctx: RuleContext, viaRamMap: boolean): LockedH
   if (vm.balloonEnabled?.value === false) {
     items.push(supports('balloon-ruled-out', 'moderate', 'Ballooning is off in the VM configuration, so a balloon cannot explain the locked memory.', vm.balloonEnabled));
   } else if (balloonDevice(snapshot) && vm.balloonActualBytes === undefined && vm.balloonSizeBytes === undefined) {
-    items.push(contradicts('balloon-unknown', 'moderate', 'A balloon device is present and its size is unknown: it may hold the locked memory instead.', balloonDevice(snapshot)!.source));
+    items.push(contradicts('balloon-unknown', 'weak', 'A balloon device is present and its size is unknown: it may hold the locked memory instead.', balloonDevice(snapshot)!.source));
   }
   if (viaRamMap) items.push(supports('driver-locked', 'weak', `RAMMap shows ${size(snapshot.rammap!.rowTotals.driverLocked)} Driver Locked.`, snapshot.rammap!.source));
   else notes.push({ text: 'No RAMMap snapshot was given: the size is the whole unexplained gap, an upper bound.' });

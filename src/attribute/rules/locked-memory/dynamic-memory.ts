@@ -45,6 +45,7 @@ export function dynamicMemoryHypothesis(ctx: RuleContext, viaRamMap: boolean): L
     const max = counterLastBytes(guestCounter, MiB);
     items.push(supports('dm-guest-counters', 'moderate', `The guest has the Hyper-V Dynamic Memory Integration Service counters ("${guestCounter.counter}" = ${size(max ?? 0)}).`, guestCounter.source));
   }
+  if (viaRamMap && snapshot.rammap!.rowTotals.driverLocked > 0) items.push(supports('driver-locked', 'weak', `RAMMap shows ${size(snapshot.rammap!.rowTotals.driverLocked)} Driver Locked, where memory Dynamic Memory took back shows.`, snapshot.rammap!.source));
   const removed = enabled === false ? undefined : takenBack(ctx);
   if (removed && removed.bytes > 0) items.push(removed.item);
   const notes = [];

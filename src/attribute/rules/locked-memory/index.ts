@@ -1,7 +1,7 @@
 import { lockedBucket, severityByShare, significant, sized, type RuleContext } from '../../context.js';
 import { devicesWithoutDriver } from '../../devices.js';
-import { confidenceOf, distinct, hasDirectSupport, supports } from '../../evidence.js';
-import { collectStep } from '../../next-evidence.js';
+import { confidenceOf, distinct, hasDirectSupport, LOG_ODDS, supports } from '../../evidence.js';
+import { collectStep, type EvidenceRequest } from '../../next-evidence.js';
 import type { Alternative, RuleFinding } from '../../types.js';
 import { balloonHypothesis } from './balloon.js';
 import { displayHypothesis } from './display.js';
@@ -23,8 +23,7 @@ export function lockedMemoryRule(ctx: RuleContext): RuleFinding[] {
   const bucket = lockedBucket(ctx);
   const viaRamMap = bucket === 'driverLocked';
   const locked = ctx.remaining(bucket);
-  const hypotheses = [balloonHypothesis(ctx, locked, viaRamMap), dynamicMemoryHypothesis(ctx, viaRamMap), displayHypothesis(ctx, viaRamMap)];
-  const scored = hypotheses.map((h) => ({ h, confidence: confidenceOf(h.prior, h.items, h.ceiling) }));
+  const scored = scoreLockedHypotheses(ctx, locked);
   const findings: RuleFinding[] = [];
   let left = locked;
   for (const { h } of scored) {
@@ -48,11 +47,32 @@ export function lockedMemoryRule(ctx: RuleContext): RuleFinding[] {
   return driverless ? [...findings, driverless] : findings;
 }
 
-function hasSupport(h: LockedHypothesis): boolean {
-  return h.items.some((i) => i.direction === 'supports');
+type Scored = { h: LockedHypothesis; confidence: number };
+
+/** The three holders of locked memory, each with its confidence. */
+export function scoreLockedHypotheses(ctx: RuleContext, locked = ctx.remaining(lockedBucket(ctx))): Scored[] {
+  const viaRamMap = lockedBucket(ctx) === 'driverLocked';
+  const hypotheses = [balloonHypothesis(ctx, locked, viaRamMap), dynamicMemoryHypothesis(ctx, viaRamMap), displayHypothesis(ctx, viaRamMap)];
+  return hypotheses.map((h) => ({ h, confidence: confidenceOf(h.prior, h.items, h.ceiling) }));
 }
 
-function finding(ctx: RuleContext, h: LockedHypothesis, bytes: number, claim: number, bucket: ReturnType<typeof lockedBucket>, scored: { h: LockedHypothesis; confidence: number }[]): RuleFinding {
+/**
+ * For locked memory no cause took: the holders still possible (with a clue for each), most likely first, and what
+ * would decide between them.
+ */
+export function lockedCompetitors(ctx: RuleContext): { alternatives: Alternative[]; requests: EvidenceRequest[] } {
+  const scored = scoreLockedHypotheses(ctx, 0);
+  const alternatives = competitors(undefined, scored);
+  const best = scored.filter(({ h }) => hasSupport(h)).sort((a, b) => b.confidence - a.confidence)[0];
+  return { alternatives, requests: best ? best.h.requests : [] };
+}
+
+/** A clue for this cause in particular: Driver Locked itself is where all three would show, so it tells none apart. */
+function hasSupport(h: LockedHypothesis): boolean {
+  return h.items.some((i) => i.direction === 'supports' && i.key !== 'driver-locked');
+}
+
+function finding(ctx: RuleContext, h: LockedHypothesis, bytes: number, claim: number, bucket: ReturnType<typeof lockedBucket>, scored: Scored[]): RuleFinding {
   const likely = !hasDirectSupport(distinct(h.items));
   const severity = severityByShare(ctx, bytes);
   return {
@@ -66,18 +86,18 @@ function finding(ctx: RuleContext, h: LockedHypothesis, bytes: number, claim: nu
     title: h.title(sized(ctx, bytes), likely),
     checklist: h.checklist,
     claims: claim > 0 ? { [bucket]: claim } : {},
-    alternatives: alternatives(h, scored),
-    requests: h.requests,
+    alternatives: competitors(h, scored),
+    requests: [...h.requests, ...competitors(h, scored).flatMap((a) => scored.find((s) => s.h.cause === a.cause)!.h.requests)],
   };
 }
 
-/** The other holders of locked memory that are still possible, and what keeps each below this one. */
-function alternatives(chosen: LockedHypothesis, scored: { h: LockedHypothesis; confidence: number }[]): Alternative[] {
+/** The other holders of locked memory that are still possible, and what keeps each below the chosen one. */
+function competitors(chosen: LockedHypothesis | undefined, scored: Scored[]): Alternative[] {
   return scored
     .filter(({ h, confidence }) => h !== chosen && !h.measured && confidence >= MENTION_FROM && hasSupport(h))
     .sort((a, b) => b.confidence - a.confidence)
     .map(({ h, confidence }) => {
-      const against = h.items.filter((i) => i.direction === 'contradicts').sort((a, b) => (b.weight > a.weight ? 1 : -1))[0];
+      const against = h.items.filter((i) => i.direction === 'contradicts').sort((a, b) => LOG_ODDS[b.weight] - LOG_ODDS[a.weight])[0];
       return { cause: h.cause, confidence, why: against ? against.text : h.missing };
     });
 }

@@ -83,7 +83,8 @@ function byTrust(parsed: ParsedFile[], parsers: readonly Parser[]): ParsedFile[]
 }
 
 function analyzeOne(ordered: ParsedFile[], options: AnalyzeOptions, grouping: MachineGrouping, perMachine?: Report[]): Report {
-  const batches = ordered.map((f) => ({ file: f.path, facts: f.facts }));
+  // Inputs of several machines are not merged: no figure, finding or conflict of a mixture is reported.
+  const batches = grouping.mixed ? [] : ordered.map((f) => ({ file: f.path, facts: f.facts }));
   const snapshot = buildSnapshot(batches, options.hypervisor);
   const reconciliation = reconcile(snapshot);
   const attribution = grouping.mixed ? { findings: [], claimedBytes: 0, ordinaryBytes: 0, unexplainedBytes: 0 } : attribute(snapshot, reconciliation);

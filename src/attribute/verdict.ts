@@ -45,7 +45,15 @@ export function decideVerdict(snapshot: GuestSnapshot, r: Reconciliation, findin
     const what = top.bytes > 0 ? `${CAUSE_INFO[top.cause].label}, ${formatBytes(top.bytes)}` : CAUSE_INFO[top.cause].label;
     return { verdict: 'problem', reason: `${top.likely ? 'Likely' : 'Found'}: ${what}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}${pressure ? '; the guest is also short of memory' : ''}.${caveat}` };
   }
-  if (pressure) return { verdict: 'pressure', reason: `The guest is short of memory, and no cause guestram knows holds it: the workload needs more than the guest has.${caveat}` };
+  if (pressure) {
+    if (accountingRan(r)) return { verdict: 'pressure', reason: `The guest is short of memory, and no cause guestram knows holds it: the workload needs more than the guest has.${caveat}` };
+    const missing = missingAccounting(snapshot, r);
+    return {
+      verdict: 'pressure',
+      reason: `The guest is short of memory. Whether a cause or the workload holds it needs the accounting: ${lowerFirst(missing.reason)}${caveat}`,
+      ...(missing.nextEvidence && { nextEvidence: missing.nextEvidence }),
+    };
+  }
   if (failed.length > 0) {
     const check = failed[0]!;
     return {

@@ -68,9 +68,12 @@ export function displayHypothesis(ctx: RuleContext, viaRamMap: boolean): LockedH
     specific,
     requests,
     checklist: checklist(hypervisor),
-    title: (bytes, likely) => likely
-      ? `Likely the Microsoft Basic Display Adapter: ${bytes} is Driver Locked and the VM's display has no ${displayDriverName(hypervisor)} driver — confirm in the guest`
-      : `${bytes} is Driver Locked — most likely the Microsoft Basic Display Adapter (no ${displayDriverName(hypervisor)} driver)`,
+    title: (bytes, likely) => {
+      const held = viaRamMap ? `${bytes} is Driver Locked` : `${bytes} in use is outside the processes`;
+      return likely
+        ? `Likely the Microsoft Basic Display Adapter: ${held} and the VM's display has no ${displayDriverName(hypervisor)} driver — confirm in the guest`
+        : `${held} — most likely the Microsoft Basic Display Adapter (no ${displayDriverName(hypervisor)} driver)`;
+    },
     notes,
     missing: paravirt ? 'the guest has a real display driver' : 'nothing shows the guest runs on the Basic Display Adapter (no Win32_VideoController or device list, no display setting without a driver)',
   };

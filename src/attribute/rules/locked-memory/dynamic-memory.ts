@@ -67,7 +67,9 @@ export function dynamicMemoryHypothesis(ctx: RuleContext, viaRamMap: boolean): L
     requests: ['vm-memory', 'rammap'],
     checklist: checklist(name),
     title: (bytes, likely) => likely
-      ? `Likely Hyper-V Dynamic Memory: ${bytes} is Driver Locked, as memory the host took back shows — no host data was given to confirm it`
+      ? viaRamMap
+        ? `Likely Hyper-V Dynamic Memory: ${bytes} is Driver Locked, as memory the host took back shows — no host data was given to confirm it`
+        : `Likely Hyper-V Dynamic Memory: ${bytes} in use is outside the processes, as memory the host took back is — no host data was given to confirm it`
       : `Hyper-V Dynamic Memory has taken back ${bytes}; it shows as Driver Locked`,
     notes,
     missing: enabled === undefined ? 'no Get-VM / Get-VMMemory output says whether Dynamic Memory is on' : 'Dynamic Memory is off',

@@ -19,6 +19,7 @@ export const EVIDENCE_REQUESTS = [
   'memory-counters',
   'processes',
   'systeminfo',
+  'physical-memory',
   'guest-bundle',
 ] as const;
 export type EvidenceRequest = (typeof EVIDENCE_REQUESTS)[number];
@@ -135,6 +136,13 @@ export const REQUESTS: Record<EvidenceRequest, RequestSpec> = {
     where: 'guest',
     formats: ['systeminfo-csv'],
     given: (s) => defined(s.system.visibleBytes),
+  },
+  'physical-memory': {
+    text: 'the memory installed (the DIMMs the guest sees) and what Windows can use',
+    command: 'Get-CimInstance Win32_PhysicalMemory | ConvertTo-Json',
+    where: 'guest',
+    formats: ['cim-json'],
+    given: (s) => defined(s.system.installedBytes),
   },
   'guest-bundle': {
     text: 'a complete bundle from the guest, collected at one moment (processes, counters, systeminfo, devices, RAMMap): save the script with guestram collect --out guestram-collect.ps1',

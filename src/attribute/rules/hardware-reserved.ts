@@ -1,6 +1,7 @@
 import { MiB } from '../../model/bytes.js';
 import { size, type RuleContext } from '../context.js';
 import { supports } from '../evidence.js';
+import { collectStep } from '../next-evidence.js';
 import type { RuleFinding } from '../types.js';
 
 /** Installed minus visible: firmware, MMIO holes, or the 4 GB ceiling of a 32-bit guest. Not part of "in use". */
@@ -23,8 +24,8 @@ export function hardwareReservedRule(ctx: RuleContext): RuleFinding | undefined 
     severity: share >= 0.25 ? 'warn' : 'info',
     title: `${size(hardwareReservedBytes)} of the ${size(installedBytes)} installed is hardware reserved and never visible to Windows${is32bit ? ' (32-bit Windows)' : ''}`,
     checklist: [
-      { text: 'Compare installed and usable memory', command: 'Get-CimInstance Win32_PhysicalMemory | ConvertTo-Json; Get-CimInstance Win32_OperatingSystem | ConvertTo-Json', collects: 'systeminfo' },
-      { text: 'Check for a memory limit in the boot configuration', command: 'bcdedit /enum | findstr /i "truncatememory removememory"' },
+      collectStep('physical-memory', 'Compare installed and usable memory'),
+      { text: 'If more is reserved than firmware and devices explain, remove a memory limit from the boot configuration (truncatememory / removememory)', command: 'bcdedit /deletevalue {current} truncatememory', fix: true },
       ...(is32bit ? [{ text: 'Move the workload to 64-bit Windows to use more than 4 GB' }] : []),
     ],
     claims: {},

@@ -1,6 +1,7 @@
 import { MiB } from '../../model/bytes.js';
 import { sized, size, type RuleContext } from '../context.js';
 import { supports } from '../evidence.js';
+import { collectStep } from '../next-evidence.js';
 import type { RuleFinding } from '../types.js';
 
 /** Windows 10+ keeps compressed pages in the hidden "Memory Compression" process: memory saved, not lost. */
@@ -17,7 +18,7 @@ export function memoryCompressionRule(ctx: RuleContext): RuleFinding | undefined
     severity: 'info',
     title: `The Memory Compression process holds ${sized(ctx, bytes)} of compressed pages — memory saved, not lost`,
     checklist: [
-      { text: 'See whether memory compression is on', command: 'Get-MMAgent' },
+      collectStep('processes', 'Watch the Memory Compression process\'s working set over time'),
       { text: 'It is normal. Only if the guest is a server with ample RAM and you prefer no compression', command: 'Disable-MMAgent -MemoryCompression', fix: true },
     ],
     claims: {},

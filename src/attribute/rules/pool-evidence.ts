@@ -33,7 +33,7 @@ export function poolTagChecklist(tag: string | undefined): ChecklistStep[] {
   const shown = tag ?? '<TAG>';
   return [
     collectStep('pool-tags', 'Watch the pool by tag, sorted by bytes (PoolMon ships with the WDK)'),
-    { text: `Find the driver that uses tag ${shown}`, command: `findstr /m /l /s ${shown} %SystemRoot%\\System32\\drivers\\*.sys` },
+    { text: `Find the driver that uses tag ${shown}: guestram names it when the public pool tag list does; else search the drivers for the tag (findstr /m /l /s ${shown} %SystemRoot%\\System32\\drivers\\*.sys)` },
     { text: 'Update or remove that driver, reboot, and check the pool again' },
   ];
 }

@@ -38,7 +38,7 @@ export const SYSTEMINFO_LABELS: Record<SystemField, string[]> = {
     'Memória virtual: em uso', 'Pamięć wirtualna: w użyciu', 'Sanal Bellek: Kullanımda', '仮想メモリ: 使用中', '가상 메모리: 사용 중',
   ],
   hypervisorPresent: [
-    'Hyper-V Requirements', 'Hyper-V-Anforderungen', 'Configuration requise pour Hyper-V', 'Требования Hyper-V', 'Requisitos de Hyper-V',
+    'Hyper-V Requirements', 'Hyper-V-Anforderungen', 'Configuration requise pour Hyper-V', 'Требования Hyper-V', 'Requisitos Hyper-V', 'Requisitos de Hyper-V',
     'Requisiti Hyper-V', 'Hyper-V 要求', 'Requisitos do Hyper-V', 'Hyper-V Gereksinimleri', 'Hyper-V の要件', 'Hyper-V 요구 사항',
   ],
   installedBytes: [],

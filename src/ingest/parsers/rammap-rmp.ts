@@ -1,4 +1,4 @@
-import { isAsciiCompatible } from '../encoding.js';
+import { createDecoder, isAsciiCompatible } from '../encoding.js';
 import type { Parser } from '../parser.js';
 import { RmpReader } from './rammap-rmp-reader.js';
 import { XmlScanner } from './rammap-xml-scanner.js';
@@ -24,7 +24,7 @@ export const rammapRmp: Parser = {
     const reader = new RmpReader(input.file, sink, options?.deep ?? false);
     const scanner = new XmlScanner(reader);
     if (isAsciiCompatible(input.encoding)) {
-      const tagDecoder = new TextDecoder(input.encoding);
+      const tagDecoder = createDecoder(input.encoding);
       let bom = input.bomLength;
       for await (const chunk of input.scanBytes()) {
         const skip = Math.min(bom, chunk.length);

@@ -1,36 +1,32 @@
 import type { DeviceFact, DriverFact } from '../model/facts.js';
+import { identifyDevice, identifyDriver, type DeviceRole } from '../model/hardware-ids.js';
 import type { GuestSnapshot } from '../model/snapshot.js';
-
-const BASIC_DISPLAY = /microsoft basic display|basic display adapter|basicdisplay|basicrender/i;
-const BALLOON_DEVICE = /virtio balloon|VEN_1AF4&DEV_(1002|1045)/i;
-const BALLOON_DRIVER = /^(balloon|vmmemctl|vmmemctl\.sys|balloon\.sys)$/i;
-const PARAVIRT_DISPLAY = /qxl|virtio gpu|viogpu|hyper-v video|svga|vmware|virtualbox graphics|vboxsvga|vboxvideo/i;
 
 /** Get-PnpDevice also lists devices Windows remembers but that are not connected: they do not count. */
 function present(snapshot: GuestSnapshot): DeviceFact[] {
   return snapshot.devices.filter((d) => d.present !== false);
 }
 
-function text(d: DeviceFact): string {
-  return `${d.name} ${d.instanceId ?? ''} ${d.service ?? ''}`;
+function hasRole(d: DeviceFact, role: DeviceRole): boolean {
+  return identifyDevice(d)?.role === role;
 }
 
-/** The Microsoft Basic Display Adapter (no real display driver installed). */
+/** The Microsoft Basic Display Adapter (no real display driver installed), by hardware id, service or localized name. */
 export function basicDisplayAdapter(snapshot: GuestSnapshot): DeviceFact | undefined {
-  return present(snapshot).find((d) => BASIC_DISPLAY.test(text(d)) && d.status?.toLowerCase() !== 'unknown');
+  return present(snapshot).find((d) => hasRole(d, 'basic-display') && d.status?.toLowerCase() !== 'unknown');
 }
 
 /** A working paravirtual display adapter (QXL, VirtIO GPU, Hyper-V Video, VMware SVGA, VirtualBox). */
 export function paravirtDisplay(snapshot: GuestSnapshot): DeviceFact | undefined {
-  return present(snapshot).find((d) => PARAVIRT_DISPLAY.test(text(d)) && !hasProblem(d) && (d.deviceClass === undefined || /display/i.test(d.deviceClass)));
+  return present(snapshot).find((d) => hasRole(d, 'paravirt-display') && !hasProblem(d) && (d.deviceClass === undefined || /display/i.test(d.deviceClass)));
 }
 
 export function balloonDevice(snapshot: GuestSnapshot): DeviceFact | undefined {
-  return present(snapshot).find((d) => BALLOON_DEVICE.test(text(d)));
+  return present(snapshot).find((d) => hasRole(d, 'balloon'));
 }
 
 export function balloonDriver(snapshot: GuestSnapshot): DriverFact | undefined {
-  return snapshot.drivers.find((d) => BALLOON_DRIVER.test(d.module) || /balloon|vmmemctl/i.test(d.displayName ?? ''));
+  return snapshot.drivers.find((d) => identifyDriver(d)?.role === 'balloon');
 }
 
 export function hasProblem(d: DeviceFact): boolean {

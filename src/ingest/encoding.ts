@@ -1,10 +1,28 @@
-/** Text encodings Windows exports come in (formats.md §2.4). */
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+import { codePageDecoder, guessCodePage, type CodePage, type TextDecoding } from './code-pages.js';
+
+/** Text encodings Windows exports come in (formats.md §2.4): Unicode, or a legacy code page chosen by content. */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | CodePage;
 
 export interface EncodingGuess {
   encoding: Encoding;
   /** Length of the byte-order mark to skip. */
   bomLength: number;
+  /** A legacy code page that reads these bytes exactly the same (cp437 and cp850 for most text). */
+  sameAs?: CodePage;
+}
+
+/** Every encoding here but UTF-16 reads bytes below 0x80 as ASCII. */
+export function isAsciiCompatible(encoding: Encoding): boolean {
+  return encoding !== 'utf-16le' && encoding !== 'utf-16be';
+}
+
+export function isLegacyCodePage(encoding: Encoding): encoding is CodePage {
+  return encoding !== 'utf-8' && isAsciiCompatible(encoding);
+}
+
+/** A streaming decoder for an encoding (TextDecoder, or a table for the DOS code pages it lacks); BOMs are skipped by the caller. */
+export function createDecoder(encoding: Encoding): TextDecoding {
+  return isLegacyCodePage(encoding) ? codePageDecoder(encoding) : new TextDecoder(encoding, { ignoreBOM: true });
 }
 
 export type Sniffed = EncodingGuess | { binary: string };
@@ -27,7 +45,7 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 
 /**
  * Decides a file's encoding from its first bytes: BOMs first, then the NUL pattern of UTF-16 text
- * without a BOM, then UTF-8 validity, with cp1252 as the fallback for legacy ANSI output.
+ * without a BOM, then UTF-8 validity, and for legacy output the code page its content reads best in.
  */
 export function sniffEncoding(head: Uint8Array): Sniffed {
   if (startsWith(head, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', bomLength: 3 };
@@ -49,7 +67,9 @@ export function sniffEncoding(head: Uint8Array): Sniffed {
   if (evenNuls > pairs * 0.3 && oddNuls < evenNuls * 0.1) return { encoding: 'utf-16be', bomLength: 0 };
   if (evenNuls + oddNuls > 0) return { binary: 'a binary file' };
   if (controlRatio(sample) > 0.1) return { binary: 'a binary file' };
-  return { encoding: isValidUtf8Prefix(head) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+  if (isValidUtf8Prefix(head)) return { encoding: 'utf-8', bomLength: 0 };
+  const { codePage, sameAs } = guessCodePage(head);
+  return { encoding: codePage, bomLength: 0, ...(sameAs && { sameAs }) };
 }
 
 function controlRatio(bytes: Uint8Array): number {

@@ -1,6 +1,8 @@
 import type { Fact } from '../model/facts.js';
 import { checkFact, describeFactProblems } from './check-fact.js';
 import { detectFormat } from './detect.js';
+import { CODE_PAGE_NAMES } from './code-pages.js';
+import { isLegacyCodePage } from './encoding.js';
 import type { Input } from './input.js';
 import type { InputMessage } from './messages.js';
 import type { FormatId, ParseOptions, Parser, ParseSink } from './parser.js';
@@ -31,7 +33,8 @@ export async function ingestOpened(opened: Opened, parsers: readonly Parser[], o
   if (!detection) return unrecognized(input);
   const { parser } = detection;
   const facts: Fact[] = [];
-  const messages: InputMessage[] = [];
+  const guessed = encodingMessage(input);
+  const messages: InputMessage[] = guessed ? [guessed] : [];
   const sink: ParseSink = {
     fact: (fact) => {
       const problems = checkFact(fact);
@@ -74,15 +77,25 @@ function statusOf(facts: Fact[], messages: InputMessage[]): InputStatus {
   return messages.some((m) => m.severity !== 'info') ? 'partial' : 'ok';
 }
 
-const ENCODING_NAMES = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': 'Windows-1252' } as const;
-
 /** How the file was decoded, said so a reader can tell a guess from a certainty. */
 function describeEncoding(input: Input): string {
-  const name = ENCODING_NAMES[input.encoding];
+  if (isLegacyCodePage(input.encoding)) return `${CODE_PAGE_NAMES[input.encoding]} (not valid UTF-8; code page chosen by content)`;
+  const name = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' }[input.encoding];
   if (input.bomLength > 0) return `${name} with BOM`;
   if (input.encoding === 'utf-16le' || input.encoding === 'utf-16be') return `${name} without BOM (recognised by its byte pattern)`;
-  if (input.encoding === 'windows-1252') return `${name} (not valid UTF-8)`;
   return name;
+}
+
+/** A legacy code page is a guess: the message says which one was used, so a wrong guess can be spotted and fixed. */
+function encodingMessage(input: Input): InputMessage | undefined {
+  if (!isLegacyCodePage(input.encoding)) return undefined;
+  const same = input.sameAs && isLegacyCodePage(input.sameAs) ? ` (${CODE_PAGE_NAMES[input.sameAs]} reads it the same)` : '';
+  return {
+    code: 'ENCODING_GUESSED',
+    severity: 'info',
+    file: input.file,
+    text: `The file has no byte-order mark and is not UTF-8, so it was read as ${CODE_PAGE_NAMES[input.encoding]}${same}, the code page its text makes most sense in. If names look garbled, save the export again as UTF-8 (Out-File -Encoding utf8).`,
+  };
 }
 
 /** A byte-order mark that lies (UTF-16 marked, something else inside) decodes to replacement characters. */

@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import type { Encoding } from './encoding.js';
+import { createDecoder, isAsciiCompatible, type Encoding } from './encoding.js';
 
 export interface Line {
   /** 1-based line number in the file. */
@@ -16,6 +16,8 @@ export interface Input {
   file: string;
   size: number;
   encoding: Encoding;
+  /** A legacy code page that reads this file the same as `encoding` (said in the input message). */
+  sameAs?: Encoding;
   bomLength: number;
   /** The decoded first bytes (up to 64 KiB), byte-order mark removed. */
   head: string;
@@ -42,10 +44,10 @@ export function createInput(file: string, size: number, encoding: Encoding, bomL
 }
 
 async function* decodeChunks(source: ByteSource, encoding: Encoding, bomLength: number): AsyncIterable<string> {
-  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
-  // ASCII reads the same in UTF-8 and cp1252 and is copied natively, several times faster than decoded; once a
+  const decoder = createDecoder(encoding);
+  // ASCII reads the same in UTF-8 and the legacy code pages and is copied natively, several times faster than decoded; once a
   // chunk is not ASCII the decoder may hold part of a character, so it decodes the rest of the file.
-  let asciiSoFar = encoding === 'utf-8' || encoding === 'windows-1252';
+  let asciiSoFar = isAsciiCompatible(encoding);
   let toSkip = bomLength;
   for await (const chunk of source()) {
     let bytes = chunk;

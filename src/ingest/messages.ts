@@ -13,7 +13,10 @@ export type MessageCode =
   | 'PAYLOAD_TRUNCATED'
   | 'NO_DATA'
   | 'CONFLICTING_SOURCES'
-  | 'DEEP_CHECK';
+  | 'DEEP_CHECK'
+  | 'COUNTER_LANGUAGE'
+  | 'COUNTER_UNKNOWN'
+  | 'ENCODING_GUESSED';
 
 export type MessageSeverity = 'error' | 'warning' | 'info';
 

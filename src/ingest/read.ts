@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { sniffEncoding } from './encoding.js';
+import { createDecoder, sniffEncoding } from './encoding.js';
 import { createInput, type ByteSource, type Input } from './input.js';
 import type { InputMessage } from './messages.js';
 
@@ -94,9 +94,9 @@ function fromHead(file: string, size: number, head: Uint8Array, source: ByteSour
       message: { code: 'BINARY_FILE', severity: 'error', file, text: `This is ${sniffed.binary}, not a text export guestram can read.` },
     };
   }
-  const decoder = new TextDecoder(sniffed.encoding, { ignoreBOM: true });
-  const decodedHead = decoder.decode(head.subarray(sniffed.bomLength), { stream: true });
-  return { ok: true, input: createInput(file, size, sniffed.encoding, sniffed.bomLength, decodedHead, source, scanSource) };
+  const decodedHead = createDecoder(sniffed.encoding).decode(head.subarray(sniffed.bomLength), { stream: true });
+  const input = createInput(file, size, sniffed.encoding, sniffed.bomLength, decodedHead, source, scanSource);
+  return { ok: true, input: sniffed.sameAs ? { ...input, sameAs: sniffed.sameAs } : input };
 }
 
 function unreadable(file: string, error: unknown): InputMessage {

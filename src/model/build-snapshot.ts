@@ -1,4 +1,5 @@
 import { MiB } from './bytes.js';
+import { hypervisorOfDevice, hypervisorOfPlatformText } from './hardware-ids.js';
 import type { Fact, Hypervisor, HypervisorFact, ProcessFact, SystemField, UseCountsFact } from './facts.js';
 import { emptyMatrix, RAMMAP_LISTS, RAMMAP_USES, type RamMapUse } from './rammap.js';
 import type { Conflict, GuestSnapshot, RamMapView } from './snapshot.js';
@@ -214,24 +215,18 @@ function mergeVm(snapshot: GuestSnapshot, facts: HypervisorFact[]): void {
   }
 }
 
-const PLATFORM_HINTS: [RegExp, Hypervisor][] = [
-  [/qemu|kvm|bochs|seabios|ovmf|red hat|proxmox/i, 'kvm'],
-  [/vmware/i, 'vmware'],
-  [/innotek|virtualbox|oracle/i, 'virtualbox'],
-  [/hyper-v|virtual machine|microsoft corporation/i, 'hyperv'],
-];
-
 function detectHypervisor(snapshot: GuestSnapshot, facts: Fact[]): Sourced<Hypervisor> | undefined {
   const fromConfig = facts.find((f): f is HypervisorFact => f.kind === 'hypervisor');
   if (fromConfig) return { value: fromConfig.hypervisor, source: fromConfig.source };
   for (const field of ['manufacturer', 'model', 'biosVersion'] as const) {
     const value = snapshot.system[field];
-    if (!value) continue;
-    const hit = PLATFORM_HINTS.find(([pattern]) => pattern.test(String(value.value)));
-    if (hit) return { value: hit[1], source: value.source };
+    const hit = value && hypervisorOfPlatformText(String(value.value));
+    if (hit) return { value: hit, source: value.source };
   }
-  const virtio = snapshot.devices.find((d) => /VEN_1AF4/i.test(d.instanceId ?? ''));
-  if (virtio) return { value: 'kvm', source: virtio.source };
+  for (const device of snapshot.devices) {
+    const hit = hypervisorOfDevice(device.instanceId);
+    if (hit) return { value: hit, source: device.source };
+  }
   const dmCounter = snapshot.counters.find((c) => /hyper-v dynamic memory/i.test(c.object));
   if (dmCounter) return { value: 'hyperv', source: dmCounter.source };
   return undefined;

@@ -201,22 +201,23 @@ function splice(bytes: Uint8Array, at: number, deleteCount: number, insert: Uint
 /** Decodes as ingest would, edits the text, and writes it back in the same encoding (BOM kept). */
 export function editText(bytes: Uint8Array, edit: (text: string) => string): Uint8Array {
   const sniffed = sniffEncoding(bytes.subarray(0, 64 * 1024));
-  const encoding = 'binary' in sniffed ? 'latin1' : sniffed.encoding;
+  // Any legacy code page round-trips byte for byte through latin1, which is all an edit needs.
+  const encoding: Codec = 'binary' in sniffed || !['utf-8', 'utf-16le', 'utf-16be'].includes(sniffed.encoding) ? 'latin1' : (sniffed.encoding as Codec);
   const bomLength = 'binary' in sniffed ? 0 : sniffed.bomLength;
   const bom = bytes.subarray(0, bomLength);
   const text = decode(bytes.subarray(bomLength), encoding);
   return concat(bom, encode(edit(text), encoding));
 }
 
-type Codec = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'latin1';
+type Codec = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1';
 
 function decode(bytes: Uint8Array, encoding: Codec): string {
-  if (encoding === 'latin1' || encoding === 'windows-1252') return Buffer.from(bytes).toString('latin1');
+  if (encoding === 'latin1') return Buffer.from(bytes).toString('latin1');
   return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
 }
 
 function encode(text: string, encoding: Codec): Uint8Array {
-  if (encoding === 'latin1' || encoding === 'windows-1252') return Buffer.from(text, 'latin1');
+  if (encoding === 'latin1') return Buffer.from(text, 'latin1');
   if (encoding === 'utf-16le') return Buffer.from(text, 'utf16le');
   if (encoding === 'utf-16be') return Buffer.from(text, 'utf16le').swap16();
   return Buffer.from(text, 'utf8');

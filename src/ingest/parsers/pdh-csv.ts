@@ -1,6 +1,7 @@
 import type { CounterFact } from '../../model/facts.js';
 import { detach, detectDelimiter, headerLine, readCsvRecords, type CsvRecord } from '../csv.js';
 import type { Parser, ParseSink } from '../parser.js';
+import { LANGUAGE_NAMES, toEnglishCounter, type CounterLanguage } from '../../model/counter-names.js';
 
 /**
  * PDH-CSV as typeperf, relog -f csv, perfmon CSV logs and Export-Counter -FileFormat csv write it:
@@ -33,6 +34,7 @@ export const pdhCsv: Parser = {
       biasMinutes = parseBias(first);
       headerLineNumber = record.line;
       columns = record.cells().slice(1).map(detach).map((path) => ({ path, ...parseCounterPath(path), invalid: 0 }));
+      reportLanguage(columns, record.line, sink);
       stats = new RunningStats(columns.length);
     });
     if (notPdh) return;
@@ -172,6 +174,36 @@ function emitCounters(columns: CounterColumn[], stats: RunningStats, file: strin
     };
     sink.fact(fact);
   });
+}
+
+const SHOWN_UNKNOWN = 5;
+
+/**
+ * Localized counter paths (typeperf/relog/perfmon on a non-English Windows) are read by their English names, so
+ * the analysis finds `\Память\Доступно МБ` as `\Memory\Available MBytes`. When a log is not in English, one info
+ * message names its language and one lists the counters whose names guestram does not know (kept as written).
+ */
+function reportLanguage(columns: CounterColumn[], line: number, sink: ParseSink): void {
+  const languages = new Map<CounterLanguage, number>();
+  const unknown: string[] = [];
+  let example: string | undefined;
+  for (const column of columns) {
+    const english = toEnglishCounter(column.object, column.counter);
+    if (english.known && english.language) languages.set(english.language, (languages.get(english.language) ?? 0) + 1);
+    if (english.known && english.language !== 'en' && example === undefined) example = `\\${column.object}\\${column.counter} = \\${english.object}\\${english.counter}`;
+    if (!english.known) unknown.push(column.path);
+    column.object = english.object;
+    column.counter = english.counter;
+  }
+  const localized = [...languages.entries()].filter(([language]) => language !== 'en').sort((a, b) => b[1] - a[1]);
+  if (localized.length === 0) return;
+  const names = localized.map(([language]) => LANGUAGE_NAMES[language]).join(' and ');
+  const count = localized.reduce((sum, [, n]) => sum + n, 0);
+  sink.message('COUNTER_LANGUAGE', 'info', `The counter names are in ${names}: ${count} were read as their English names (${example}).`, line);
+  if (unknown.length === 0) return;
+  const shown = unknown.slice(0, SHOWN_UNKNOWN).join(', ');
+  const more = unknown.length > SHOWN_UNKNOWN ? ` and ${unknown.length - SHOWN_UNKNOWN} more` : '';
+  sink.message('COUNTER_UNKNOWN', 'info', `${unknown.length} counter(s) have names guestram does not know in ${names} and were kept as written: ${shown}${more}.`, line);
 }
 
 /**

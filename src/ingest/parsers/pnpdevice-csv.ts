@@ -103,7 +103,7 @@ function emitDevice(cell: (column: Column) => string | undefined, file: string, 
 // ---- default table ----
 
 // [ \t] rather than \s: a \s* that can cross line breaks makes this regex quadratic on a run of blank lines.
-const TABLE_HEADER = /^[ \t]*Status[ \t]+Class[ \t]+FriendlyName[ \t]+InstanceId[ \t]*$/im;
+const TABLE_HEADER = /^[ \t]*Status[ \t]+Class[ \t]+FriendlyName[ \t]+(?:InstanceId|DeviceID|PNPDeviceID)[ \t]*$/im;
 const DASH_LINE = /^\s*-+(\s+-+)*\s*$/;
 
 function tableHeaderIn(head: string): boolean {

@@ -1,3 +1,4 @@
+import { createDecoder, isAsciiCompatible } from '../encoding.js';
 import type { Parser } from '../parser.js';
 import { RmpReader } from './rammap-rmp-reader.js';
 import { XmlScanner } from './rammap-xml-scanner.js';
@@ -22,8 +23,8 @@ export const rammapRmp: Parser = {
   async parse(input, sink, options) {
     const reader = new RmpReader(input.file, sink, options?.deep ?? false);
     const scanner = new XmlScanner(reader);
-    if (input.encoding === 'utf-8' || input.encoding === 'windows-1252') {
-      const tagDecoder = new TextDecoder(input.encoding);
+    if (isAsciiCompatible(input.encoding)) {
+      const tagDecoder = createDecoder(input.encoding);
       let bom = input.bomLength;
       for await (const chunk of input.scanBytes()) {
         const skip = Math.min(bom, chunk.length);

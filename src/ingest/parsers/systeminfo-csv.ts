@@ -1,7 +1,7 @@
 import type { SystemField } from '../../model/facts.js';
 import { csvRows, detectDelimiter, headerLine } from '../csv.js';
 import type { Parser } from '../parser.js';
-import { CSV_COLUMN_ORDER, emitSystemValue, fieldForLabel, parseSystemInfoSize, withLegacyCodePage } from './systeminfo-fields.js';
+import { CSV_COLUMN_ORDER, emitSystemValue, fieldForLabel, parseSystemInfoSize } from './systeminfo-fields.js';
 
 const HALLMARKS = /(?:Multi|Uni)processor Free/;
 const PLATFORM = /\b(?:x64|X86|ARM64)-based PC\b/i;
@@ -18,8 +18,7 @@ export const systeminfoCsv: Parser = {
     // A header in another language, or a /nh file: recognizable by values systeminfo never translates.
     return cells.length === CSV_COLUMN_ORDER.length && HALLMARKS.test(head) && PLATFORM.test(head) ? 0.8 : 0;
   },
-  async parse(original, sink) {
-    const input = await withLegacyCodePage(original);
+  async parse(input, sink) {
     let columns: { field: SystemField; label: string; index: number }[] | undefined;
     for await (const row of csvRows(input, sink, detectDelimiter(headerLine(input.head)))) {
       if (!columns) {

@@ -1,6 +1,6 @@
 import type { SystemField } from '../../model/facts.js';
 import type { Parser } from '../parser.js';
-import { emitSystemValue, fieldForLabel, withLegacyCodePage } from './systeminfo-fields.js';
+import { emitSystemValue, fieldForLabel } from './systeminfo-fields.js';
 
 /**
  * `systeminfo` default list: `Label:<padding>value`, labels localized, multi-line values (Processor(s),
@@ -19,8 +19,7 @@ export const systeminfoList: Parser = {
     const hallmarks = /\b(?:Multi|Uni)processor Free\b/.test(head) && /\b(?:x64|X86|ARM64)-based PC\b/i.test(head);
     return hallmarks && lines.filter((l) => /^\S.*:\s{2,}\S/.test(l)).length >= 10 ? 0.9 : 0;
   },
-  async parse(original, sink) {
-    const input = await withLegacyCodePage(original);
+  async parse(input, sink) {
     let found = 0;
     for await (const { number, text } of input.lines()) {
       if (text === '' || /^\s/.test(text)) continue; // continuation of a multi-line value

@@ -12,7 +12,7 @@ interface DriverqueryWords {
  * are from real output (formats.md §3.7, fixtures); fr, ru and es are recalled — the parser reads an unknown
  * header by position, which driverquery keeps in every language.
  */
-const WORDS: Record<Locale, DriverqueryWords> = {
+export const WORDS: Record<Locale, DriverqueryWords> = {
   'en-US': {
     header: ['Module Name', 'Display Name', 'Description', 'Driver Type', 'Start Mode', 'State', 'Status', 'Accept Stop', 'Accept Pause', 'Paged Pool(bytes)', 'Code(bytes)', 'BSS(bytes)', 'Link Date', 'Path', 'Init(bytes)'],
     startModes: { Boot: 'Boot', System: 'System', Auto: 'Auto', Manual: 'Manual', Disabled: 'Disabled' },

@@ -9,7 +9,7 @@ import { formatDate, formatDateTime, groupDigits, localTime, stableHash } from '
  * §3.6). en, de and fr are from real output; ru and es are real for the memory fields and the header of the
  * list form, the rest recalled (the parser reads unknown labels by position, so a wrong one is harmless).
  */
-const LABELS: Record<Locale, string[]> = {
+export const LABELS: Record<Locale, string[]> = {
   'en-US': [
     'Host Name', 'OS Name', 'OS Version', 'OS Manufacturer', 'OS Configuration', 'OS Build Type', 'Registered Owner',
     'Registered Organization', 'Product ID', 'Original Install Date', 'System Boot Time', 'System Manufacturer', 'System Model',
@@ -77,7 +77,7 @@ interface Wording {
 }
 
 /** The localized words systeminfo puts into values (recalled for ru/es beyond the fixtures). */
-const WORDING: Record<Locale, Wording> = {
+export const WORDING: Record<Locale, Wording> = {
   'en-US': {
     mb: 'MB', notApplicable: 'N/A', build: 'Build', standaloneServer: 'Standalone Server', standaloneWorkstation: 'Standalone Workstation',
     owner: 'Windows User', processors: (n) => `${n} Processor(s) Installed.`, hotfixes: (n) => `${n} Hotfix(s) Installed.`,

@@ -116,3 +116,23 @@ test("each counter's first and last sample times are those of its own first and 
   assert.ok(Object.is(d.min, -0));
   assert.deepEqual(messages.map((m) => [m.code, m.line]), [['VALUE_INVALID', 2]]);
 });
+
+test('a Russian typeperf log in cp1251 is read by its English counter names; its language and unknown counters are said once', async () => {
+  const { facts, messages } = await parseFixture(pdhCsv, 'exports/pdh-csv/ru-typeperf-cp1251.csv');
+  const counters = facts as CounterFact[];
+  const available = counters.find((c) => c.object === 'Memory' && c.counter === 'Available MBytes')!;
+  assert.equal(available.last, 1990);
+  assert.equal(available.source.field, '\\\\SRV1C\\Память\\Доступно МБ');
+  assert.equal(counters.find((c) => c.counter === 'Pool Nonpaged Bytes')?.last, 106954752);
+  assert.equal(counters.find((c) => c.counter === '% Committed Bytes In Use')?.mean, (61.5 + 62.25 + 62.5) / 3);
+  assert.deepEqual(messages.map((m) => [m.code, m.severity]), [['COUNTER_LANGUAGE', 'info'], ['COUNTER_UNKNOWN', 'info']]);
+  assert.match(messages[0]!.text, /Russian: 3 were read as their English names \(\\Память\\Доступно МБ = \\Memory\\Available MBytes\)/);
+  assert.match(messages[1]!.text, /^2 counter\(s\) .*Процессор\(_Total\).*Физический диск/);
+  // The counters guestram does not know are still reported, as written.
+  assert.ok(counters.some((c) => c.object === 'Физический диск' && c.counter === 'Средняя длина очереди диска'));
+});
+
+test('an English log says nothing about its language', async () => {
+  const { messages } = await parseWith(pdhCsv, '"(PDH-CSV 4.0) (UTC)(0)","\\\\H\\Memory\\Available MBytes","\\\\H\\LogicalDisk(C:)\\Free Megabytes"\n"01/01/2024 00:00:00.000","1024","5"\n');
+  assert.deepEqual(messages, []);
+});

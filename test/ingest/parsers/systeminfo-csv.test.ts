@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { systeminfoCsv } from '../../../src/ingest/parsers/systeminfo-csv.js';
 import type { SystemFact } from '../../../src/model/facts.js';
-import { parseFixture, parseWith } from '../../helpers/parse.js';
+import { parseFixture, parseWith, readFixture } from '../../helpers/parse.js';
 
 const MiB = 1024 * 1024;
 const byField = (facts: unknown[]) => Object.fromEntries((facts as SystemFact[]).map((f) => [f.field, f.value]));
@@ -61,16 +61,25 @@ test('/nh output cannot be mapped and says so', async () => {
   assert.match(messages[0]!.text, /\/nh/);
 });
 
-test('an unknown-language header with the 33 systeminfo columns is read by position', async () => {
+test('an Italian header is read by its labels (Italian is known since the real wesng output)', async () => {
   const { facts, messages, sniff } = await parseFixture(systeminfoCsv, 'exports/systeminfo-csv/it-header-positional.csv');
   assert.ok(sniff >= 0.5);
-  assert.deepEqual(messages.map((m) => [m.code, m.severity]), [['COLUMN_MISSING', 'info']]);
+  assert.deepEqual(messages, []);
   const values = byField(facts);
   assert.equal(values.hostName, 'WIN-IT01');
   assert.equal(values.visibleBytes, 2048 * MiB);
   assert.equal(values.availableBytes, 512 * MiB);
   const visible = (facts as SystemFact[]).find((f) => f.field === 'visibleBytes')!;
   assert.equal(visible.source.field, 'Memoria fisica totale');
+});
+
+test('a header in a language guestram does not know, with the 33 systeminfo columns, is read by position', async () => {
+  const original = readFixture('exports/systeminfo-csv/it-header-positional.csv').toString('utf8');
+  const [header, ...rest] = original.replace(/^\s+/, '').split(/\r?\n/);
+  const unknownHeader = header!.split('","').map((_, i) => `Pole ${i + 1}`).join('","');
+  const { facts, messages } = await parseWith(systeminfoCsv, [`"${unknownHeader}"`, ...rest].join('\r\n'));
+  assert.deepEqual(messages.map((m) => [m.code, m.severity]), [['COLUMN_MISSING', 'info']]);
+  assert.equal(byField(facts).visibleBytes, 2048 * MiB);
 });
 
 test('bad size value is a warning and a truncated record is reported', async () => {

@@ -149,7 +149,7 @@ export const REQUESTS: Record<EvidenceRequest, RequestSpec> = {
     command: 'powershell.exe -NoProfile -ExecutionPolicy Bypass -File .\\guestram-collect.ps1',
     where: 'guest',
     formats: ['getprocess-csv', 'cim-json', 'systeminfo-csv', 'pdh-csv', 'pnpdevice-csv', 'driverquery-csv', 'rammap-rmp'],
-    given: () => false,
+    given: (s) => s.processes.length > 0 && defined(s.system.visibleBytes) && s.counters.length > 0 && s.devices.length > 0,
   },
 };
 
@@ -169,7 +169,11 @@ export function collectStep(request: EvidenceRequest, text: string): { text: str
 /** The first input of the list the bundle does not hold yet, as a command to run. */
 export function nextEvidence(requests: readonly EvidenceRequest[], snapshot: GuestSnapshot): NextEvidence | undefined {
   const request = requests.find((r) => !REQUESTS[r].given(snapshot));
-  if (!request) return undefined;
+  return request && asNextEvidence(request, snapshot);
+}
+
+/** The request as the report shows it, whether or not the inputs already hold it (e.g. "collect it again, at one moment"). */
+export function asNextEvidence(request: EvidenceRequest, snapshot: GuestSnapshot): NextEvidence {
   const spec = REQUESTS[request];
   return { request, text: spec.text, command: commandFor(request, snapshot), where: spec.where };
 }

@@ -3,7 +3,7 @@ import { CAUSE_INFO } from './catalog.js';
 import type { MachineGrouping } from '../model/machines.js';
 import type { GuestSnapshot } from '../model/snapshot.js';
 import type { Reconciliation } from '../reconcile/types.js';
-import { nextEvidence, type EvidenceRequest } from './next-evidence.js';
+import { asNextEvidence, nextEvidence, type EvidenceRequest } from './next-evidence.js';
 import type { Finding, NextEvidence } from './types.js';
 
 export const VERDICTS = ['problem', 'pressure', 'healthy', 'insufficient-evidence', 'mixed-inputs'] as const;
@@ -85,7 +85,7 @@ function missingAccounting(snapshot: GuestSnapshot, r: Reconciliation): { reason
 }
 
 function guestBundle(snapshot: GuestSnapshot): NextEvidence {
-  return nextEvidence(['guest-bundle'], snapshot)!;
+  return asNextEvidence('guest-bundle', snapshot);
 }
 
 function lowerFirst(text: string): string {
